@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, distinctColours } from './helpers';
+
+test('the app opens, draws the harbor and reports no errors', async ({ page }, testInfo) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page).toHaveTitle('Shipshape');
+  await expect(page.getByRole('heading', { level: 1, name: 'Shipshape' })).toBeVisible();
+
+  const canvas = page.locator('[data-testid="harbor"] canvas');
+  await expect(canvas).toBeVisible();
+  const renderer = await page.evaluate(() => {
+    const gl = document.querySelector('canvas')?.getContext('webgl2');
+    return gl ? 'webgl2' : 'other';
+  });
+  expect(renderer).toBe('webgl2');
+  // The sea alone is one colour with a few wave lines; ships, decks, labels add many more.
+  await expect.poll(() => distinctColours(page, canvas)).toBeGreaterThan(12);
+
+  expect(await page.evaluate(() => window.shipshape?.version)).toMatch(/^\d+\.\d+\.\d+$/);
+  const shot = testInfo.outputPath('harbor.png');
+  await page.screenshot({ path: shot });
+  await testInfo.attach('harbor', { path: shot, contentType: 'image/png' });
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,1 @@
+export { defaultFleet, type ShipSpec } from './fleet';

@@ -1,0 +1,1 @@
+export { mountHarbor, type HarborView } from './harbor';

@@ -1,0 +1,1 @@
+export { catalogue, type LessonEntry } from './catalogue';

@@ -1,0 +1,1 @@
+export { usePreferences, type LabelMode, type Theme } from './preferences';
