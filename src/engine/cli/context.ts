@@ -19,6 +19,11 @@ export interface CliContext {
    * ship's kube-proxy rules: `kubectl exec web-… -- curl http://db:5432`.
    */
   sendTraffic(namespace: string, pod: string, host: string, port: number | undefined): ExecResult;
+  /**
+   * `kubectl logs`: the bridge asks the pod's captain (kubelet :10250) for the container's log.
+   * `previous` asks for the last terminated instance (`--previous`).
+   */
+  logs(namespace: string, pod: string, container: string | undefined, previous: boolean): ExecResult;
   /** Opens a stream for a long-running command; its lines are read with `Simulation.streamOutput`. */
   openStream(command: string): ConsoleStream;
 }
