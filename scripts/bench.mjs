@@ -19,7 +19,15 @@ for (const file of files) {
   console.log(`\n=== ${file} ===`);
   const run = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join('bench', file), out],
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--max-semi-space-size=64',
+      '--import',
+      'tsx',
+      join('bench', file),
+      out,
+    ],
     { stdio: 'inherit' },
   );
   if (run.status !== 0 || !existsSync(out)) {

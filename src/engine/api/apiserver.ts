@@ -1,4 +1,7 @@
+import { createActor, type Actor } from 'xstate';
 import type { Agenda } from '../time/agenda';
+import type { Clock } from '../time/clock';
+import { apiserverMachine } from './apiserver.machine';
 import type { Rng } from '../time/rng';
 import { rfc3339 } from '../time/format';
 import type { Ledger, LedgerEvent } from '../ledger/ledger';
@@ -85,6 +88,7 @@ export type ApiOp =
 
 export type ApiServerDeps = {
   agenda: Agenda;
+  clock: Clock;
   rng: Rng;
   ledger: Ledger;
   etcd: EtcdCluster;
@@ -145,14 +149,21 @@ const watchKind = (resource: ResourceName) => `watch ${resource}`;
  * const result = api.request({ verb: 'get', resource: 'nodes', name: 'ship-1' }, 'kubectl');
  */
 export class ApiServer {
-  private running = true;
+  private readonly actor: Actor<typeof apiserverMachine>;
   private readonly caches = new Map<ResourceName, Map<string, KObject>>();
   private readonly podsByNode = new Map<string, Set<string>>();
   private readonly watchersAll = new Map<ResourceName, Watcher[]>();
   private readonly watchersByNode = new Map<string, Watcher[]>();
+  /** Watchers with a metadata.name field selector, by resource and name (a kubelet watching its Node). */
+  private readonly watchersByName = new Map<string, Watcher[]>();
   private readonly watchersUnassigned: Watcher[] = [];
   private readonly pending: Pending[] = [];
   private readonly usedClusterIPs = new Set<string>();
+  private readonly observers: ((
+    resource: ResourceName,
+    prev: KObject | undefined,
+    next: KObject | undefined,
+  ) => void)[] = [];
   private nextWatcherId = 1;
   private lastCompactCheckpoint = 1;
   readonly admission: AdmissionSettings;
@@ -175,27 +186,40 @@ export class ApiServer {
           `dial tcp ${deps.network.apiserverAddress}: i/o timeout`,
         );
     });
-    this.scheduleCompaction();
+    this.actor = createActor(apiserverMachine, {
+      clock: deps.clock,
+      input: {
+        compactionInterval: deps.timings.compactionInterval,
+        hooks: { closeEverything: () => this.closeEverything(), compact: () => this.compact() },
+      },
+    });
+    this.actor.start();
   }
 
   /** Whether the bridge is up. */
   isRunning(): boolean {
-    return this.running;
+    return this.actor.getSnapshot().matches('serving');
   }
 
   /** Stops the API server: every watch breaks, every request is refused until `start`. */
   stop(): void {
-    if (!this.running) return;
-    this.running = false;
+    this.actor.send({ type: 'STOP' });
+  }
+
+  start(): void {
+    this.actor.send({ type: 'START' });
+  }
+
+  private get running(): boolean {
+    return this.isRunning();
+  }
+
+  private closeEverything(): void {
     this.closeWatchers(() => true, 'http2: server sent GOAWAY and closed the connection');
     for (const p of this.pending.splice(0)) {
       this.deps.agenda.cancel(p.timer);
       p.respond(fail(connectionRefused(this.deps.network.apiserverAddress)));
     }
-  }
-
-  start(): void {
-    this.running = true;
   }
 
   /**
@@ -229,6 +253,20 @@ export class ApiServer {
   /** Every cached object of a resource, unordered (for snapshots). */
   cachedAll<T extends KObject = KObject>(resource: ResourceName): Iterable<T> {
     return this.caches.get(resource)!.values() as Iterable<T>;
+  }
+
+  /**
+   * Calls `observer` synchronously on every change to the watch cache. For the simulation's own
+   * bookkeeping (the snapshot's view), not for components: they watch over the network.
+   */
+  observe(
+    observer: (
+      resource: ResourceName,
+      prev: KObject | undefined,
+      next: KObject | undefined,
+    ) => void,
+  ): void {
+    this.observers.push(observer);
   }
 
   /** Number of cached objects of a resource. */
@@ -650,25 +688,18 @@ export class ApiServer {
   }
 
   /** kube-apiserver compacts etcd every 5 minutes, keeping the last interval's history. */
-  private scheduleCompaction(): void {
-    this.deps.agenda.after(this.deps.timings.compactionInterval, () => {
-      const target = this.lastCompactCheckpoint;
-      this.lastCompactCheckpoint = this.deps.ledger.revision();
-      if (
-        this.running &&
-        this.deps.etcd.writable() === 'ok' &&
-        target > this.deps.ledger.compactRevision()
-      ) {
-        this.deps.ledger.compact(target);
-        this.deps.trace.event(
-          this.deps.agenda.now(),
-          'apiserver',
-          'etcd.compact',
-          `compacted the ledger's history up to revision ${target}`,
-        );
-      }
-      this.scheduleCompaction();
-    });
+  private compact(): void {
+    const target = this.lastCompactCheckpoint;
+    this.lastCompactCheckpoint = this.deps.ledger.revision();
+    if (this.deps.etcd.writable() === 'ok' && target > this.deps.ledger.compactRevision()) {
+      this.deps.ledger.compact(target);
+      this.deps.trace.event(
+        this.deps.agenda.now(),
+        'apiserver',
+        'etcd.compact',
+        `compacted the ledger's history up to revision ${target}`,
+      );
+    }
   }
 
   private allocateClusterIP(): string | undefined {
@@ -735,6 +766,7 @@ export class ApiServer {
       const old = (prev as { spec?: { clusterIP?: string } } | undefined)?.spec?.clusterIP;
       if (old && !next) this.usedClusterIPs.delete(old);
     }
+    for (const observer of this.observers) observer(info.name, prev, next);
     this.fanOut(info.name, prev, next, event.revision);
   }
 
@@ -757,6 +789,8 @@ export class ApiServer {
     revision: number,
   ): void {
     const candidates: Watcher[] = [...this.watchersAll.get(resource)!];
+    const named = this.watchersByName.get(`${resource}/${(next ?? prev)!.metadata.name}`);
+    if (named) candidates.push(...named);
     if (resource === 'pods') {
       const before = (prev as Pod | undefined)?.spec.nodeName;
       const after = (next as Pod | undefined)?.spec.nodeName;
@@ -810,7 +844,13 @@ export class ApiServer {
     let keys: Iterable<string>;
     if (resource === 'pods' && options.fields?.nodeName !== undefined)
       keys = this.podsByNode.get(options.fields.nodeName) ?? [];
-    else keys = cache.keys();
+    else if (options.fields?.name !== undefined) {
+      // A name selector reads one key (or one per namespace), not the whole resource.
+      const name = options.fields.name;
+      if (!RESOURCES[resource].namespaced) keys = [keyOf(resource, undefined, name)];
+      else if (options.namespace !== undefined) keys = [keyOf(resource, options.namespace, name)];
+      else keys = [...cache.keys()].filter((k) => k.endsWith(`/${name}`));
+    } else keys = cache.keys();
     const out: [string, KObject][] = [];
     for (const key of keys) {
       const obj = cache.get(key);
@@ -822,7 +862,11 @@ export class ApiServer {
 
   private indexWatcher(watcher: Watcher, add: boolean): void {
     let list: Watcher[];
-    if (watcher.resource === 'pods' && watcher.options.fields?.nodeName !== undefined) {
+    if (watcher.options.fields?.name !== undefined) {
+      const key = `${watcher.resource}/${watcher.options.fields.name}`;
+      list = this.watchersByName.get(key) ?? [];
+      this.watchersByName.set(key, list);
+    } else if (watcher.resource === 'pods' && watcher.options.fields?.nodeName !== undefined) {
       const node = watcher.options.fields.nodeName;
       list = this.watchersByNode.get(node) ?? [];
       this.watchersByNode.set(node, list);
@@ -841,6 +885,7 @@ export class ApiServer {
   private closeWatchers(which: (w: Watcher) => boolean, reason: string): void {
     const all: Watcher[] = [
       ...[...this.watchersAll.values()].flat(),
+      ...[...this.watchersByName.values()].flat(),
       ...[...this.watchersByNode.values()].flat(),
       ...this.watchersUnassigned,
     ];

@@ -58,8 +58,9 @@ export class ApiClient {
   send<T = KObject>(op: ApiOp, done?: Done<T>): void {
     const { agenda, network, trace, timings, api } = this.world;
     const sent = agenda.now();
-    const kind = describeOp(op);
-    const key = keyOfOp(op);
+    // Labels for the canvas's signals: not built when nobody draws them (headless runs).
+    const kind = trace.detail ? describeOp(op) : '';
+    const key = trace.detail ? keyOfOp(op) : undefined;
     const timeout = () => done?.(fail(ioTimeout(network.apiserverAddress)));
     if (!network.linkUp(this.host)) {
       trace.message(this.id, 'apiserver', kind, sent, sent + timings.networkHop, key, false);

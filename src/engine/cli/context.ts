@@ -23,7 +23,12 @@ export interface CliContext {
    * `kubectl logs`: the bridge asks the pod's captain (kubelet :10250) for the container's log.
    * `previous` asks for the last terminated instance (`--previous`).
    */
-  logs(namespace: string, pod: string, container: string | undefined, previous: boolean): ExecResult;
+  logs(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    previous: boolean,
+  ): ExecResult;
   /** Opens a stream for a long-running command; its lines are read with `Simulation.streamOutput`. */
   openStream(command: string): ConsoleStream;
 }

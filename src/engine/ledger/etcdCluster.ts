@@ -69,6 +69,7 @@ export class EtcdCluster {
     const peers: MemberPeers = {
       countVotes: (candidate) => this.countVotes(candidate),
       isQuorum: (votes) => votes >= this.quorum(),
+      hasFollowers: () => this.members.length > 1,
       heartbeat: (leader, term) => this.heartbeat(leader, term),
       electionDelay: () => this.electionTimeout + this.rng.int(this.electionTimeout),
       roleChanged: (member, role, term) => {

@@ -6,6 +6,8 @@ export type MemberPeers = {
   countVotes(candidate: string, term: number): number;
   /** Whether `votes` is a majority of the configured members. */
   isQuorum(votes: number): boolean;
+  /** Whether there is any other member to send heartbeats to (a one-member cluster has none). */
+  hasFollowers(): boolean;
   /** Sends a heartbeat (empty AppendEntries) to every running peer. */
   heartbeat(leader: string, term: number): void;
   /** A random election timeout in [electionTimeout, 2 × electionTimeout), from the seeded PRNG. */
@@ -55,6 +57,7 @@ export const etcdMemberMachine = setup({
   guards: {
     heartbeatIsCurrent: ({ context, event }) =>
       event.type === 'HEARTBEAT' && event.term >= context.term,
+    hasFollowers: ({ context }) => context.peers.hasFollowers(),
     wonElection: ({ context }) =>
       context.peers.isQuorum(context.peers.countVotes(context.name, context.term + 1)),
   },
@@ -132,7 +135,7 @@ export const etcdMemberMachine = setup({
       states: {
         beating: {
           entry: 'sendHeartbeats',
-          after: { heartbeatInterval: { target: 'beating', reenter: true } },
+          after: { heartbeatInterval: { guard: 'hasFollowers', target: 'beating', reenter: true } },
         },
       },
       on: {

@@ -68,6 +68,9 @@ export type LedgerWrite = {
   readonly type: 'PUT' | 'DELETE';
 };
 
+/** Event types worth stopping for when skipping a wait: Kubernetes Events, faults, ledger role changes. */
+const NOTABLE = /^(k8s\.|fault\.|etcd\.(leader|stopped))/;
+
 /** How much the trace keeps. `detail: false` keeps counters and the hash only (headless runs). */
 export type TraceOptions = { detail: boolean; logCapacity?: number; messageCapacity?: number };
 
@@ -86,6 +89,7 @@ export class Trace {
   private readonly officeState = new Map<OfficeName, OfficeActivity>();
   private readonly hash = new RunningHash();
   private seq = 0;
+  private notableCount = 0;
   private messageSeq = 0;
   private trafficSeq = 0;
   private version = 0;
@@ -102,6 +106,7 @@ export class Trace {
   event(t: number, source: ComponentId, type: string, text: string, subject?: string): void {
     this.seq += 1;
     this.version += 1;
+    if (NOTABLE.test(type)) this.notableCount += 1;
     if (!this.detail) return;
     const event: SimEvent =
       subject === undefined
@@ -163,6 +168,11 @@ export class Trace {
 
   events(): SimEvent[] {
     return this.log.toArray();
+  }
+
+  /** Events a learner would notice (Kubernetes Events, faults, ledger leader changes) so far. */
+  notable(): number {
+    return this.notableCount;
   }
 
   /** Events recorded since the start (including those the bounded log dropped). */

@@ -32,7 +32,10 @@ export type ShipSpec = {
   images?: string[];
 };
 
-/** Something that goes wrong (or is put right), applied at the current simulated time. */
+/**
+ * Something that goes wrong (or is put right), applied at the current simulated time. Faults on a
+ * pod name it (`pod`) or pick the first running pod, by name, matching a label `selector` ("app=web").
+ */
 export type Fault =
   | { kind: 'sink-ship'; ship: string }
   | { kind: 'cut-radio'; ship: string }
@@ -40,17 +43,19 @@ export type Fault =
   | { kind: 'add-ship'; ship: ShipSpec }
   | {
       kind: 'crash-container';
-      pod: string;
+      pod?: string;
+      selector?: string;
       namespace?: string;
       container?: string;
       exitCode?: number;
       times?: number;
     }
-  | { kind: 'oom-kill'; pod: string; namespace?: string; container?: string }
+  | { kind: 'oom-kill'; pod?: string; selector?: string; namespace?: string; container?: string }
   | { kind: 'bad-image'; deployment: string; namespace?: string; image?: string }
   | {
       kind: 'fail-probe';
-      pod: string;
+      pod?: string;
+      selector?: string;
       namespace?: string;
       container?: string;
       probe: 'readiness' | 'liveness';

@@ -21,6 +21,8 @@ export type WorldOptions = {
   keepHistory: boolean;
   /** Deep-freeze stored objects so accidental mutation throws (tests). */
   freeze: boolean;
+  /** The pod network (kube-controller-manager --cluster-cidr); each node gets a /24 of it. */
+  clusterCIDR?: string;
 };
 
 /**
@@ -37,8 +39,11 @@ export class World {
   readonly etcd: EtcdCluster;
   readonly network = new Network();
   readonly api: ApiServer;
+  /** The pod network (--cluster-cidr): 10.244.0.0/16 as kubeadm with Flannel sets it (256 nodes of /24). */
+  readonly clusterCIDR: string;
 
   constructor(options: WorldOptions) {
+    this.clusterCIDR = options.clusterCIDR ?? '10.244.0.0/16';
     this.clock = agendaClock(this.agenda);
     this.rng = new Rng(options.seed);
     this.timings = options.timings;
@@ -68,6 +73,7 @@ export class World {
     });
     this.api = api = new ApiServer({
       agenda: this.agenda,
+      clock: this.clock,
       rng: this.rng,
       ledger: this.ledger,
       etcd: this.etcd,

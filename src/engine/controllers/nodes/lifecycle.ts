@@ -1,0 +1,2 @@
+/** Events every controller lifecycle machine here understands. */
+export type LifecycleEvent = { type: 'START' } | { type: 'STOP' } | { type: 'CACHES_SYNCED' };
