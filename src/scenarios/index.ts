@@ -1,5 +1,5 @@
 export { catalogue, scenarios, scenarioById, type LessonEntry } from './catalogue';
-export { holds, describeCondition } from './conditions';
+export { holds, needsSnapshot, describeCondition } from './conditions';
 export { scenarioSchema, loadScenario, formatPath, type LoadResult } from './schema';
 export type {
   Scenario,

@@ -105,6 +105,9 @@ const condition: z.ZodType<Condition> = z.lazy(() =>
       }),
     }),
     z.strictObject({
+      podsTotal: z.strictObject({ app: z.string(), count: z.number().int().min(0) }),
+    }),
+    z.strictObject({
       podsScheduled: z.strictObject({ app: z.string(), count: z.number().int().min(0) }),
     }),
     z.strictObject({
@@ -120,6 +123,9 @@ const condition: z.ZodType<Condition> = z.lazy(() =>
         status: z.enum(['Ready', 'NotReady', 'Unknown', 'Sunk']),
       }),
     }),
+    z.strictObject({
+      nodeReady: z.strictObject({ ship: name, status: z.enum(['True', 'False', 'Unknown']) }),
+    }),
     z.strictObject({ shipTainted: z.strictObject({ ship: name, key: z.string() }) }),
     z.strictObject({ ledger: z.enum(['ok', 'no-leader', 'no-quorum']) }),
     z.strictObject({
@@ -128,7 +134,13 @@ const condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({
       restarts: z.strictObject({ app: z.string(), atLeast: z.number().int().min(1) }),
     }),
-    z.strictObject({ event: z.strictObject({ type: z.string(), subject: z.string().optional() }) }),
+    z.strictObject({
+      event: z.strictObject({
+        type: z.string(),
+        subject: z.string().optional(),
+        count: z.number().int().min(1).optional(),
+      }),
+    }),
     z.strictObject({ allOf: z.array(condition).min(1) }),
     z.strictObject({ anyOf: z.array(condition).min(1) }),
   ]),

@@ -26,13 +26,17 @@ export type Condition =
   | { podsRunning: { app: string; count: number; ready?: boolean } }
   | { podsWithStatus: { app: string; status: string; atLeast?: number } }
   | { podsScheduled: { app: string; count: number } }
+  /** Every pod object of the app, terminating ones (ghosts of a sunk ship) included. */
+  | { podsTotal: { app: string; count: number } }
   | { podsOnShip: { ship: string; count: number; app?: string } }
   | { shipStatus: { ship: string; status: 'Ready' | 'NotReady' | 'Unknown' | 'Sunk' } }
+  /** The Node's Ready condition in the ledger: what the bridge believes, even about a sunk ship. */
+  | { nodeReady: { ship: string; status: 'True' | 'False' | 'Unknown' } }
   | { shipTainted: { ship: string; key: string } }
   | { ledger: 'ok' | 'no-leader' | 'no-quorum' }
   | { endpoints: { service: string; ready: number } }
   | { restarts: { app: string; atLeast: number } }
-  | { event: { type: string; subject?: string } }
+  | { event: { type: string; subject?: string; count?: number } }
   | { allOf: Condition[] }
   | { anyOf: Condition[] };
 

@@ -1,8 +1,11 @@
 import type { SimulationConfig } from '../engine';
-import { holds, type Scenario, type Step, type StepInput } from '../scenarios';
+import { holds, needsSnapshot, type Scenario, type Step, type StepInput } from '../scenarios';
 import { formatSkip, type Playback } from './playback';
 
-/** Completion is checked every 100 ms of simulated time from the step's start, so it is reproducible. */
+/**
+ * Conditions on the snapshot are checked every 100 ms of simulated time from the step's start;
+ * conditions on events after every event. Both are the same on every replay.
+ */
 export const CHECK_EVERY_MS = 100;
 /** A condition that never holds ends the step after this long (authoring mistakes must not hang a class). */
 export const DEFAULT_WITHIN_MS = 30 * 60_000;
@@ -26,6 +29,8 @@ export type PlayerState = {
   index: number;
   step: Step | undefined;
   startedAt: number;
+  /** The engine's event count when the step began: the step's events come after it. */
+  startSeq: number;
   complete: boolean;
   /** The step ended because its condition did not hold within its limit. */
   timedOut: boolean;
@@ -69,6 +74,7 @@ export class ScenarioPlayer {
       index: -1,
       step: undefined,
       startedAt: 0,
+      startSeq: 0,
       complete: true,
       timedOut: false,
       revealed: false,
@@ -286,33 +292,31 @@ export class ScenarioPlayer {
       this.playback.advanceTo(target);
       return;
     }
+    const complete = s.step.complete;
     const deadline = this.deadline(s);
-    const grid = (t: number) =>
-      s.startedAt + Math.ceil((t - s.startedAt) / CHECK_EVERY_MS) * CHECK_EVERY_MS;
-    let t = grid(Math.max(this.playback.now(), s.startedAt));
-    if (t === this.playback.now() && this.check(s)) return this.finish(s, false);
-    if (t === this.playback.now()) t += CHECK_EVERY_MS;
-    while (t <= target && t <= deadline) {
-      this.playback.advanceTo(t);
+    const limit = Math.min(target, deadline);
+    const everyEvent = 'when' in complete && !needsSnapshot(complete.when);
+    const sim = () => this.playback.simulation();
+    const onGrid = (t: number) => (t - s.startedAt) % CHECK_EVERY_MS === 0;
+    if (onGrid(this.playback.now()) || everyEvent) {
       if (this.check(s)) return this.finish(s, false);
-      t += CHECK_EVERY_MS;
     }
-    if (target >= deadline) {
-      this.playback.advanceTo(deadline);
-      return this.finish(s, !('after' in s.step.complete));
+    while (this.playback.now() < limit) {
+      const now = this.playback.now();
+      const grid = s.startedAt + (Math.floor((now - s.startedAt) / CHECK_EVERY_MS) + 1) * CHECK_EVERY_MS;
+      const next = everyEvent ? Math.min(sim().nextEventTime() ?? Infinity, grid) : grid;
+      const t = Math.min(next, limit);
+      this.playback.advanceTo(t);
+      if ((everyEvent || onGrid(t)) && this.check(s)) return this.finish(s, false);
     }
-    this.playback.advanceTo(target);
+    if (this.playback.now() >= deadline) return this.finish(s, !('after' in complete));
   }
 
   private check(s: PlayerState): boolean {
     const complete = s.step!.complete;
     if ('after' in complete) return this.playback.now() >= s.startedAt + complete.after;
-    const since = s.startedAt;
-    const events = this.playback
-      .simulation()
-      .events()
-      .filter((e) => e.t >= since);
-    return holds(complete.when, this.playback.snapshot(), events);
+    const sim = this.playback.simulation();
+    return holds(complete.when, () => this.playback.snapshot(), sim.eventsSince(s.startSeq));
   }
 
   private finish(s: PlayerState, timedOut: boolean): void {
@@ -329,6 +333,7 @@ export class ScenarioPlayer {
     s.index = index;
     s.step = step;
     s.startedAt = this.playback.now();
+    s.startSeq = this.playback.simulation().eventCount();
     s.complete = false;
     s.timedOut = false;
     s.revealed = false;

@@ -98,7 +98,7 @@ describe('parseFaultCommand', () => {
       error: 'usage: fault sink-ship SHIP',
     });
     expect(parseFaultCommand(words('fault fail-probe web-1 --probe=startup'))).toEqual({
-      error: 'usage: fault fail-probe POD --probe=readiness|liveness [--healthy]',
+      error: 'usage: fault fail-probe POD|-l SELECTOR --probe=readiness|liveness [--healthy]',
     });
     expect(parseFaultCommand(words('fault crash-container web-1 --times=often'))).toEqual({
       error: 'error: --times must be a whole number, not "often"',
@@ -135,5 +135,23 @@ describe('fault lines in the console', () => {
       output: 'usage: fault sink-ship SHIP',
     });
     expect(cli.injected).toEqual([]);
+  });
+});
+
+describe('pod faults by label selector', () => {
+  it('accepts -l and --selector instead of a pod name', () => {
+    expect(parseFaultCommand(['fault', 'crash-container', '-l', 'app=web', '--times=3'])).toEqual({
+      kind: 'crash-container',
+      selector: 'app=web',
+      times: 3,
+    });
+    expect(parseFaultCommand(['fault', 'oom-kill', '--selector=app=db'])).toEqual({
+      kind: 'oom-kill',
+      selector: 'app=db',
+    });
+    expect(
+      parseFaultCommand(['fault', 'fail-probe', '-l', 'app=web', '--probe=readiness']),
+    ).toEqual({ kind: 'fail-probe', selector: 'app=web', probe: 'readiness' });
+    expect(parseFaultCommand(['fault', 'crash-container'])).toHaveProperty('error');
   });
 });

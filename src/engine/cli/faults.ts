@@ -10,10 +10,10 @@ export const FAULT_HELP = [
   'fault sink-ship SHIP                 a ship sinks: node gone, its captain silent',
   'fault cut-radio SHIP                 network partition: the node goes Unknown, containers keep running',
   'fault restore-radio SHIP             the radio works again',
-  'fault crash-container POD [--container=C] [--exit-code=N] [--times=N] [-n NS]',
-  'fault oom-kill POD [--container=C] [-n NS]      the container exceeds its memory limit (exit 137)',
+  'fault crash-container POD|-l SELECTOR [--container=C] [--exit-code=N] [--times=N] [-n NS]',
+  'fault oom-kill POD|-l SELECTOR [--container=C] [-n NS]      the container exceeds its memory limit (exit 137)',
   'fault bad-image DEPLOYMENT [--image=IMG] [-n NS]  the template asks for an image no registry has',
-  'fault fail-probe POD --probe=readiness|liveness [--healthy] [--container=C] [-n NS]',
+  'fault fail-probe POD|-l SELECTOR --probe=readiness|liveness [--healthy] [--container=C] [-n NS]',
   'fault stop-etcd-member MEMBER         a ledger clerk goes ashore (etcd-0, etcd-1, …)',
   'fault start-etcd-member MEMBER',
   'fault stop-apiserver                  the bridge stops: kubectl is refused, watches break',
@@ -63,10 +63,11 @@ export function parseFaultCommand(args: string[]): Fault | { error: string } {
         'memory',
         'max-pods',
         'runtime',
+        'selector',
       ],
       bools: ['healthy'],
       repeated: ['label', 'taint', 'image'],
-      short: { n: 'namespace', c: 'container' },
+      short: { n: 'namespace', c: 'container', l: 'selector' },
     });
   } catch (e) {
     if (e instanceof FlagError) return { error: `error: ${e.message}` };
@@ -77,6 +78,9 @@ export function parseFaultCommand(args: string[]): Fault | { error: string } {
   const namespace = flags.get('namespace');
   const ns = namespace ? { namespace } : {};
   const container = flags.get('container');
+  // A pod fault names a pod, or picks the first running pod matching -l/--selector (app=web).
+  const selector = flags.get('selector');
+  const pod = target ? { pod: target } : selector ? { selector } : undefined;
   switch (kind) {
     case 'sink-ship':
     case 'cut-radio':
@@ -87,15 +91,17 @@ export function parseFaultCommand(args: string[]): Fault | { error: string } {
       if (!target) return usage(`fault ${kind} SHIP`);
       return { kind, ship: target };
     case 'crash-container': {
-      if (!target)
-        return usage('fault crash-container POD [--container=C] [--exit-code=N] [--times=N]');
+      if (!pod)
+        return usage(
+          'fault crash-container POD|-l SELECTOR [--container=C] [--exit-code=N] [--times=N]',
+        );
       const exitCode = int(flags.get('exit-code'), 'exit-code');
       const times = int(flags.get('times'), 'times');
       if (exitCode && typeof exitCode === 'object') return exitCode;
       if (times && typeof times === 'object') return times;
       return {
         kind,
-        pod: target,
+        ...pod,
         ...ns,
         ...(container ? { container } : {}),
         ...(exitCode !== undefined ? { exitCode } : {}),
@@ -103,8 +109,8 @@ export function parseFaultCommand(args: string[]): Fault | { error: string } {
       };
     }
     case 'oom-kill':
-      if (!target) return usage('fault oom-kill POD [--container=C]');
-      return { kind, pod: target, ...ns, ...(container ? { container } : {}) };
+      if (!pod) return usage('fault oom-kill POD|-l SELECTOR [--container=C]');
+      return { kind, ...pod, ...ns, ...(container ? { container } : {}) };
     case 'bad-image': {
       if (!target) return usage('fault bad-image DEPLOYMENT [--image=IMG]');
       const image = flags.get('image');
@@ -112,12 +118,12 @@ export function parseFaultCommand(args: string[]): Fault | { error: string } {
     }
     case 'fail-probe': {
       const probe = flags.get('probe');
-      if (!target || (probe !== 'readiness' && probe !== 'liveness')) {
-        return usage('fault fail-probe POD --probe=readiness|liveness [--healthy]');
+      if (!pod || (probe !== 'readiness' && probe !== 'liveness')) {
+        return usage('fault fail-probe POD|-l SELECTOR --probe=readiness|liveness [--healthy]');
       }
       return {
         kind,
-        pod: target,
+        ...pod,
         probe,
         ...ns,
         ...(container ? { container } : {}),

@@ -214,6 +214,19 @@ export class Simulation {
     return this.world.trace.events();
   }
 
+  /** How many events have been logged so far (a sequence number: events carry `seq`). */
+  eventCount(): number {
+    return this.world.trace.eventCount();
+  }
+
+  /** The logged events with `seq` greater than `seq`, oldest first (within the bounded log). */
+  eventsSince(seq: number): SimEvent[] {
+    const all = this.world.trace.events();
+    let i = all.length;
+    while (i > 0 && all[i - 1]!.seq > seq) i -= 1;
+    return all.slice(i);
+  }
+
   /** A hash of every event so far: two runs with equal hashes logged the same events. */
   logHash(): string {
     return this.world.trace.logHash();
@@ -728,6 +741,7 @@ export class Simulation {
         role: agents.spec.role ?? 'cargo',
         status,
         sunk: agents.sunk,
+        ready: ready?.status ?? 'None',
         runtime: agents.spec.runtime ?? 'containerd',
         runtimeVersion: agents.runtime.version(),
         capacity: resources(node?.status.capacity),
@@ -821,16 +835,14 @@ export class Simulation {
       ledger: {
         revision: world.ledger.revision(),
         lastWrites: world.trace.recentWrites(now, 5_000),
-        members: world.etcd
-          .status()
-          .map((m) => ({
-            name: m.name,
-            up: m.up,
-            leader: m.leader,
-            role: m.role,
-            term: m.term,
-            appliedRevision: m.appliedRevision,
-          })),
+        members: world.etcd.status().map((m) => ({
+          name: m.name,
+          up: m.up,
+          leader: m.leader,
+          role: m.role,
+          term: m.term,
+          appliedRevision: m.appliedRevision,
+        })),
         quorum: world.etcd.quorum(),
         writable: world.etcd.writable(),
         keys: world.ledger.size(),
