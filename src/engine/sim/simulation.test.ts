@@ -213,3 +213,42 @@ describe('when things go wrong (timelines through kubectl)', () => {
     for (const name of ['ship-1', 'ship-2', 'ship-3']) expect(nodeStatus(sim, name)).toBe('Ready');
   });
 });
+
+describe('query (reads for the inspectors)', () => {
+  it('answers read-only commands without recording anything or changing the run', () => {
+    const a = createSimulation({ seed: 9 });
+    const b = createSimulation({ seed: 9 });
+    for (const sim of [a, b]) {
+      sim.advance(10_000);
+      sim.exec('kubectl create deployment web --image=nginx:1.27 --replicas=2');
+      sim.advance(5_000);
+    }
+    const before = { hash: a.logHash(), inputs: a.inputs().length, messages: a.stats().messages };
+    expect(a.query('kubectl get pods').output).toMatch(/^NAME\s+READY\s+STATUS/);
+    expect(a.query('kubectl describe node ship-1').ok).toBe(true);
+    expect(a.query('etcdctl get /registry/minions --prefix --keys-only').output).toContain(
+      '/registry/minions/ship-1',
+    );
+    expect({ hash: a.logHash(), inputs: a.inputs().length, messages: a.stats().messages }).toEqual(
+      before,
+    );
+    a.advance(60_000);
+    b.advance(60_000);
+    expect(a.logHash()).toBe(b.logHash());
+  });
+
+  it('refuses commands that change something', () => {
+    const sim = createSimulation();
+    for (const line of [
+      'kubectl delete pod x',
+      'etcdctl put a b',
+      'fault sink-ship ship-1',
+      'kubectl get pods -w',
+    ]) {
+      const result = sim.query(line);
+      expect(result.ok).toBe(false);
+      expect(result.output).toMatch(/query only runs read-only commands/);
+    }
+    expect(sim.inputs()).toHaveLength(0);
+  });
+});

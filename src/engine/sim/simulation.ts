@@ -198,6 +198,30 @@ export class Simulation {
     return execLine(this.cli, line, stdin);
   }
 
+  /**
+   * Runs a read-only console line without recording it: not an input on the timeline, no signal on
+   * the canvas, no line in the log. For the inspectors. Commands that change anything are refused.
+   */
+  query(line: string): ExecResult {
+    const words = line.trim().split(/\s+/);
+    const [tool, verb, noun] = words;
+    const readOnly =
+      (tool === 'kubectl' &&
+        ['get', 'describe', 'version', 'cluster-info', 'api-resources'].includes(verb ?? '') &&
+        !words.includes('-w') &&
+        !words.includes('--watch')) ||
+      (tool === 'etcdctl' &&
+        (verb === 'get' ||
+          (verb === 'member' && noun === 'list') ||
+          (verb === 'endpoint' && (noun === 'status' || noun === 'health'))));
+    if (!readOnly)
+      return {
+        ok: false,
+        output: `query only runs read-only commands (kubectl get/describe, etcdctl get/member list/endpoint status); use exec for "${line}"`,
+      };
+    return this.world.trace.quietly(() => execLine(this.cli, line));
+  }
+
   /** Applies a fault now. Recorded as an input. */
   inject(fault: Fault): ExecResult {
     this.record({ at: this.now(), kind: 'inject', fault });

@@ -89,6 +89,8 @@ export class Trace {
   private readonly officeState = new Map<OfficeName, OfficeActivity>();
   private readonly hash = new RunningHash();
   private seq = 0;
+  /** While above zero, nothing is recorded: reads for the inspectors leave no trace. */
+  private muted = 0;
   private notableCount = 0;
   private messageSeq = 0;
   private trafficSeq = 0;
@@ -104,6 +106,7 @@ export class Trace {
 
   /** Records an event in the log (and folds it into the run's hash). */
   event(t: number, source: ComponentId, type: string, text: string, subject?: string): void {
+    if (this.muted) return;
     this.seq += 1;
     this.version += 1;
     if (NOTABLE.test(type)) this.notableCount += 1;
@@ -126,6 +129,7 @@ export class Trace {
     key?: string,
     ok?: boolean,
   ): void {
+    if (this.muted) return;
     this.messageSeq += 1;
     if (!this.detail) return;
     const message: Message = {
@@ -142,21 +146,25 @@ export class Trace {
   }
 
   move(move: Move): void {
+    if (this.muted) return;
     this.version += 1;
     if (this.detail) this.moveRing.push(move);
   }
 
   traffic(traffic: Omit<Traffic, 'id'>): void {
+    if (this.muted) return;
     this.trafficSeq += 1;
     if (this.detail) this.trafficRing.push({ ...traffic, id: this.trafficSeq });
   }
 
   ledgerWrite(write: LedgerWrite): void {
+    if (this.muted) return;
     if (this.detail) this.writeRing.push(write);
   }
 
   /** Marks an office busy until `until`, with what it did. */
   office(name: OfficeName, at: number, until: number, action: string): void {
+    if (this.muted) return;
     const previous = this.officeState.get(name);
     this.officeState.set(name, {
       name,
@@ -192,6 +200,16 @@ export class Trace {
   /** Changes whenever something visible changes; lets readers skip rebuilding a snapshot. */
   changeVersion(): number {
     return this.version;
+  }
+
+  /** Runs `fn` with recording switched off (the inspectors' reads). */
+  quietly<T>(fn: () => T): T {
+    this.muted += 1;
+    try {
+      return fn();
+    } finally {
+      this.muted -= 1;
+    }
   }
 
   touch(): void {
