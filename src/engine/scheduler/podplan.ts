@@ -1,4 +1,4 @@
-import type { Taint, Toleration } from '../objects/meta';
+import type { OwnerReference, Taint, Toleration } from '../objects/meta';
 import type { NodeSelectorRequirement, NodeSelectorTerm, Pod } from '../objects/workloads';
 import { bytes, milliCpu } from '../objects/quantity';
 import {
@@ -6,6 +6,13 @@ import {
   DEFAULT_MILLI_CPU_REQUEST,
   TAINT_UNSCHEDULABLE,
 } from './constants';
+
+const NONE: readonly Toleration[] = Object.freeze([]);
+/** What NodeUnschedulable checks a pod's tolerations against. */
+const UNSCHEDULABLE_TAINT: Taint = Object.freeze({
+  key: TAINT_UNSCHEDULABLE,
+  effect: 'NoSchedule',
+});
 
 // Everything the filters and scores need from a pod, worked out once when the pod enters the queue
 // (PreFilter and PreScore state, in framework terms), so the per-node loops only read numbers.
@@ -63,7 +70,7 @@ export type PodPlan = {
   /** Normalized image names of the containers (`nginx` → `nginx:latest`). */
   readonly images: readonly string[];
   /** The pod's controller, for the default spreading selector. */
-  readonly owner: { kind: string; name: string; uid: string; apiVersion: string } | null;
+  readonly owner: Readonly<OwnerReference> | null;
   readonly labels: Readonly<Record<string, string>>;
 };
 
@@ -204,20 +211,26 @@ export function podPlan(pod: Pod): PodPlan {
         (hostPorts ??= []).push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
     }
   }
-  const tolerations = spec.tolerations ?? [];
-  const toleratesAll = tolerations.some((t) => !t.key && t.operator === 'Exists' && !t.effect);
-  const toleratesUnschedulable = tolerated(tolerations, {
-    key: TAINT_UNSCHEDULABLE,
-    effect: 'NoSchedule',
-  });
-  const selectorEntries = Object.entries(spec.nodeSelector ?? {});
+  const tolerations = spec.tolerations ?? NONE;
+  let toleratesAll = false;
+  for (const t of tolerations)
+    if (!t.key && t.operator === 'Exists' && !t.effect) toleratesAll = true;
+  const toleratesUnschedulable = tolerated(tolerations, UNSCHEDULABLE_TAINT);
+  const selectorEntries = spec.nodeSelector ? Object.entries(spec.nodeSelector) : null;
   const nodeAffinity = spec.affinity?.nodeAffinity;
   const required = nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  const preferred = (nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [])
-    .map((p) => ({ weight: p.weight, term: compileTerm(p.preference) }))
-    // NewPreferredSchedulingTerms skips weight 0 and empty preferences.
-    .filter((p) => p.weight !== 0 && (p.term.expressions.length > 0 || p.term.fields.length > 0));
-  const controller = (pod.metadata.ownerReferences ?? []).find((o) => o.controller) ?? null;
+  const preferredInput = nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+  const preferred = preferredInput
+    ? preferredInput
+        .map((p) => ({ weight: p.weight, term: compileTerm(p.preference) }))
+        // NewPreferredSchedulingTerms skips weight 0 and empty preferences.
+        .filter(
+          (p) => p.weight !== 0 && (p.term.expressions.length > 0 || p.term.fields.length > 0),
+        )
+    : null;
+  let controller: OwnerReference | null = null;
+  const owners = pod.metadata.ownerReferences;
+  if (owners) for (const o of owners) if (o.controller && !controller) controller = o;
   return {
     uid: pod.metadata.uid,
     namespace: pod.metadata.namespace ?? 'default',
@@ -231,19 +244,12 @@ export function podPlan(pod: Pod): PodPlan {
     tolerations,
     toleratesAll,
     toleratesUnschedulable,
-    nodeSelector: selectorEntries.length > 0 ? selectorEntries : null,
+    nodeSelector: selectorEntries && selectorEntries.length > 0 ? selectorEntries : null,
     requiredTerms: required ? (required.nodeSelectorTerms ?? []).map(compileTerm) : null,
-    preferredTerms: preferred.length > 0 ? preferred : null,
+    preferredTerms: preferred && preferred.length > 0 ? preferred : null,
     hostPorts,
     images,
-    owner: controller
-      ? {
-          kind: controller.kind,
-          name: controller.name,
-          uid: controller.uid,
-          apiVersion: controller.apiVersion,
-        }
-      : null,
+    owner: controller,
     labels: pod.metadata.labels ?? {},
   };
 }

@@ -596,14 +596,13 @@ export class Scheduler {
     rows?: SchedulingDecision['nodes'],
   ): SchedulingDecision {
     const plan = queued.plan;
-    return this.log.add({
+    const decision: SchedulingDecision = {
       seq: this.log.nextSeq(),
       at: now,
       pod: plan.name,
       namespace: plan.namespace,
       uid: plan.uid,
       outcome,
-      ...(node !== undefined ? { node } : {}),
       message,
       nodesTotal,
       nodesEvaluated,
@@ -612,6 +611,8 @@ export class Scheduler {
       nodes:
         rows ??
         (this.world.trace.detail ? nodeRows(this.framework, this.scorer, this.cache, scored) : []),
-    });
+    };
+    if (node !== undefined) decision.node = node;
+    return this.log.add(decision);
   }
 }

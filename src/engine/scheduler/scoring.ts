@@ -21,6 +21,10 @@ const W_SPREAD = WEIGHT.PodTopologySpread;
 const W_BALANCED = WEIGHT.NodeResourcesBalancedAllocation;
 const W_IMAGE = WEIGHT.ImageLocality;
 
+const NO_IMAGE = 0;
+const ONE_IMAGE = 1;
+const MANY_IMAGES = 2;
+
 /** Score plugins in the default profile's order (InterPodAffinity is not modelled). */
 export const SCORE_PLUGINS = [
   'TaintToleration',
@@ -62,6 +66,9 @@ export class Scorer {
   private laReqMemory = new Float64Array(0);
   private laScore = new Int32Array(0);
   private imageSpread = new Float64Array(8);
+  private imageSizes: Float64Array = new Float64Array(0);
+  private imageShare = 0;
+  private spreadMin = 0;
   private readonly imageArrays: Float64Array[] = [];
 
   constructor(
@@ -122,14 +129,16 @@ export class Scorer {
     this.scored.affinity = doAffinity;
     this.scored.spread = doSpread;
     this.scored.balanced = doBalanced;
-    // TaintToleration then NodeResourcesFit start each node's total.
+    // TaintToleration, then NodeResourcesFit and ImageLocality (one pass) start each node's total.
     this.taintToleration(plan, n);
-    this.leastAllocated(plan, n);
+    const image = this.imagePrescore(plan.images);
+    this.leastAllocated(plan, n, image);
+    if (image === MANY_IMAGES) this.imageLocality(plan.images, n);
     if (doAffinity) this.nodeAffinity(preferred, n);
-    if (doSpread) this.podTopologySpread(plan, group, n);
     if (doBalanced) this.balancedAllocation(plan, n);
-    this.imageLocality(plan.images, n);
-    return this.selectHost(n);
+    // PodTopologySpread's raw counts, then its normalization folded into selectHost's pass.
+    const spread = doSpread ? this.podTopologySpread(plan, group, n) : null;
+    return this.selectHost(n, spread);
   }
 
   /**
@@ -137,24 +146,42 @@ export class Scorer {
    * Upstream samples a reservoir (one draw per tie); a single draw over the tied nodes gives the
    * same uniform choice, with one PRNG call per cycle instead of up to 500.
    */
-  private selectHost(n: number): number {
+  private selectHost(n: number, spread: Int32Array | null): number {
     const total = this.total;
     const ties = this.ties;
     let best = -1;
     let count = 0;
-    for (let k = 0; k < n; k += 1) {
-      const t = total[k]!;
-      if (t > best) {
-        best = t;
-        ties[0] = k;
-        count = 1;
-      } else if (t === best) ties[count++] = k;
+    if (spread !== null) {
+      // PodTopologySpread.NormalizeScore, looked up per raw value, added before comparing.
+      const raw = this.spreadRaw;
+      const out = this.scoreSpread;
+      const min = this.spreadMin;
+      for (let k = 0; k < n; k += 1) {
+        const s = spread[raw[k]! - min]!;
+        out[k] = s;
+        const t = total[k]! + s;
+        total[k] = t;
+        if (t > best) {
+          best = t;
+          ties[0] = k;
+          count = 1;
+        } else if (t === best) ties[count++] = k;
+      }
+    } else {
+      for (let k = 0; k < n; k += 1) {
+        const t = total[k]!;
+        if (t > best) {
+          best = t;
+          ties[0] = k;
+          count = 1;
+        } else if (t === best) ties[count++] = k;
+      }
     }
     return count > 1 ? ties[this.rng.int(count)]! : ties[0]!;
   }
 
   /** NodeResourcesFit's LeastAllocated score over cpu and memory, with non-zero requests. */
-  private leastAllocated(plan: PodPlan, n: number): void {
+  private leastAllocated(plan: PodPlan, n: number, image: number): void {
     const c = this.cache;
     const feasible = this.feasible;
     const allocCpu = c.allocCpu;
@@ -173,43 +200,58 @@ export class Scorer {
     const laScore = this.laScore;
     const total = this.total;
     const taint = this.scoreTaint;
+    // ImageLocality for a one-image pod rides along (see imagePrescore).
+    const imageOut = this.scoreImage;
+    const sizes = image === ONE_IMAGE ? this.imageSizes : null;
+    const share = this.imageShare;
+    let lastSize = -1;
+    let lastImage = 0;
     for (let k = 0; k < n; k += 1) {
       const slot = feasible[k]!;
       const aCpu = allocCpu[slot]!;
       const aMemory = allocMemory[slot]!;
       const rCpu = nonZeroCpu[slot]! + podCpu;
       const rMemory = nonZeroMemory[slot]! + podMemory;
+      let fit: number;
       if (
         laReqCpu[slot] === rCpu &&
         laReqMemory[slot] === rMemory &&
         laAllocCpu[slot] === aCpu &&
         laAllocMemory[slot] === aMemory
       ) {
-        const cached = laScore[slot]!;
-        out[k] = cached;
-        total[k] = taint[k]! + cached;
-        continue;
+        fit = laScore[slot]!;
+      } else {
+        // leastRequestedScore per resource (a resource the node has none of is left out), then
+        // the weighted (1:1) integer mean.
+        const sCpu = aCpu === 0 ? -1 : rCpu > aCpu ? 0 : Math.floor(((aCpu - rCpu) * MAX) / aCpu);
+        const sMemory =
+          aMemory === 0
+            ? -1
+            : rMemory > aMemory
+              ? 0
+              : Math.floor(((aMemory - rMemory) * MAX) / aMemory);
+        fit = 0;
+        if (sCpu >= 0 && sMemory >= 0) fit = ((sCpu + sMemory) >> 1) * W_FIT;
+        else if (sCpu >= 0) fit = sCpu * W_FIT;
+        else if (sMemory >= 0) fit = sMemory * W_FIT;
+        laAllocCpu[slot] = aCpu;
+        laReqCpu[slot] = rCpu;
+        laAllocMemory[slot] = aMemory;
+        laReqMemory[slot] = rMemory;
+        laScore[slot] = fit;
       }
-      // leastRequestedScore per resource (a resource the node has none of is left out), then
-      // the weighted (1:1) integer mean.
-      const sCpu = aCpu === 0 ? -1 : rCpu > aCpu ? 0 : Math.floor(((aCpu - rCpu) * MAX) / aCpu);
-      const sMemory =
-        aMemory === 0
-          ? -1
-          : rMemory > aMemory
-            ? 0
-            : Math.floor(((aMemory - rMemory) * MAX) / aMemory);
-      let score = 0;
-      if (sCpu >= 0 && sMemory >= 0) score = ((sCpu + sMemory) >> 1) * W_FIT;
-      else if (sCpu >= 0) score = sCpu * W_FIT;
-      else if (sMemory >= 0) score = sMemory * W_FIT;
-      laAllocCpu[slot] = aCpu;
-      laReqCpu[slot] = rCpu;
-      laAllocMemory[slot] = aMemory;
-      laReqMemory[slot] = rMemory;
-      laScore[slot] = score;
-      out[k] = score;
-      total[k] = taint[k]! + score;
+      out[k] = fit;
+      let img = 0;
+      if (sizes !== null) {
+        const size = sizes[slot]!;
+        if (size !== lastSize) {
+          lastSize = size;
+          lastImage = this.imagePriority(Math.trunc(size * share), 1);
+        }
+        img = lastImage;
+      }
+      if (image !== MANY_IMAGES) imageOut[k] = img;
+      total[k] = taint[k]! + fit + img;
     }
   }
 
@@ -265,7 +307,7 @@ export class Scorer {
    * zone maxSkew 5): matching pods on the node and in its zone, weighted by log(domains + 2),
    * normalized so the emptiest node scores 100.
    */
-  private podTopologySpread(plan: PodPlan, group: SpreadGroup, n: number): void {
+  private podTopologySpread(plan: PodPlan, group: SpreadGroup, n: number): Int32Array {
     const c = this.cache;
     const feasible = this.feasible;
     // topologyNormalizingWeight: log(size + 2); the hostname "size" is the number of nodes scored.
@@ -301,27 +343,26 @@ export class Scorer {
       if (rounded < min) min = rounded;
       if (rounded > max) max = rounded;
     }
-    const out = this.scoreSpread;
-    const total = this.total;
-    // Raw scores are small integers over a narrow range: normalize each distinct value once.
+    // NormalizeScore: 100 × (max + min − raw) / max (the emptiest node scores 100; all 100 when
+    // max is 0). Raw scores are small integers over a narrow range: a table per distinct value,
+    // which selectHost reads as it sums.
+    this.spreadMin = min;
     const range = max - min;
-    if (max !== 0 && range < 4096) {
+    if (range < 4096) {
       if (this.spreadTable.length <= range) this.spreadTable = new Int32Array(range + 1024);
       const table = this.spreadTable;
       for (let r = min; r <= max; r += 1)
-        table[r - min] = Math.floor((MAX * (max + min - r)) / max) * W_SPREAD;
-      for (let k = 0; k < n; k += 1) {
-        const score = table[raw[k]! - min]!;
-        out[k] = score;
-        total[k] = total[k]! + score;
-      }
-      return;
+        table[r - min] = (max === 0 ? MAX : Math.floor((MAX * (max + min - r)) / max)) * W_SPREAD;
+      return table;
     }
+    // A wide range: normalize each node, and index the result by position instead.
+    const out = this.scoreSpread;
     for (let k = 0; k < n; k += 1) {
-      const score = (max === 0 ? MAX : Math.floor((MAX * (max + min - raw[k]!)) / max)) * W_SPREAD;
-      out[k] = score;
-      total[k] = total[k]! + score;
+      out[k] = Math.floor((MAX * (max + min - raw[k]!)) / max) * W_SPREAD;
+      raw[k] = k;
     }
+    this.spreadMin = 0;
+    return out;
   }
 
   /** NodeResourcesBalancedAllocation: 1 − std of the cpu and memory fractions (real requests). */
@@ -353,66 +394,66 @@ export class Scorer {
   }
 
   /**
-   * ImageLocality (image_locality.go): for each container image already on the node, its size
-   * scaled by the share of nodes that have it (sumImageScores), clamped between 23 MiB and
-   * 1000 MiB per container and mapped to 0–100 (calculatePriority).
+   * ImageLocality's per-cycle work (image_locality.go): which of the pod's images any node has, and
+   * each one's share of nodes (ImageStateSummary.NumNodes / total). NO_IMAGE when no node has any
+   * (every node scores 0); ONE_IMAGE when a one-container pod's image is somewhere (scored inside
+   * leastAllocated's pass); MANY_IMAGES otherwise (its own pass).
    */
-  private imageLocality(images: readonly string[], n: number): void {
-    const out = this.scoreImage;
+  private imagePrescore(images: readonly string[]): number {
     const c = this.cache;
     const total = c.numNodes();
-    const present: Float64Array[] = this.imageArrays;
-    if (this.imageSpread.length < images.length) this.imageSpread = new Float64Array(images.length);
-    const spread = this.imageSpread;
+    const present = this.imageArrays;
     present.length = 0;
+    if (this.imageSpread.length < images.length) this.imageSpread = new Float64Array(images.length);
     for (let i = 0; i < images.length; i += 1) {
       const sizes = c.imageSizes.get(images[i]!);
       if (!sizes) continue;
-      spread[present.length] = (c.imageNodes.get(images[i]!) ?? 0) / total;
+      this.imageSpread[present.length] = (c.imageNodes.get(images[i]!) ?? 0) / total;
       present.push(sizes);
     }
-    // No node has any of the images: every node scores 0, as scoring them would give.
-    if (present.length === 0) {
-      out.fill(0, 0, n);
-      return;
+    if (present.length === 0) return NO_IMAGE;
+    if (images.length === 1) {
+      this.imageSizes = present[0]!;
+      this.imageShare = this.imageSpread[0]!;
+      return ONE_IMAGE;
     }
-    const maxThreshold = IMAGE_MAX_CONTAINER_THRESHOLD * images.length;
-    const range = maxThreshold - IMAGE_MIN_THRESHOLD;
+    return MANY_IMAGES;
+  }
+
+  /** calculatePriority: the summed scaled sizes clamped to 23 MiB … 1000 MiB per container, to 0–100. */
+  private imagePriority(sum: number, containers: number): number {
+    const maxThreshold = IMAGE_MAX_CONTAINER_THRESHOLD * containers;
+    if (sum < IMAGE_MIN_THRESHOLD) sum = IMAGE_MIN_THRESHOLD;
+    else if (sum > maxThreshold) sum = maxThreshold;
+    return (
+      Math.floor((MAX * (sum - IMAGE_MIN_THRESHOLD)) / (maxThreshold - IMAGE_MIN_THRESHOLD)) *
+      W_IMAGE
+    );
+  }
+
+  /**
+   * ImageLocality for a pod with several containers: for each image already on the node, its size
+   * scaled by the share of nodes that have it (sumImageScores), then calculatePriority.
+   */
+  private imageLocality(images: readonly string[], n: number): void {
+    const out = this.scoreImage;
+    const present = this.imageArrays;
+    const spread = this.imageSpread;
     const feasible = this.feasible;
-    const sum = this.total;
-    const priority = (score: number) => {
-      if (score < IMAGE_MIN_THRESHOLD) score = IMAGE_MIN_THRESHOLD;
-      else if (score > maxThreshold) score = maxThreshold;
-      return Math.floor((MAX * (score - IMAGE_MIN_THRESHOLD)) / range) * W_IMAGE;
-    };
+    const total = this.total;
     let lastSum = -1;
     let lastScore = 0;
-    if (present.length === 1) {
-      const sizes = present[0]!;
-      const share = spread[0]!;
-      let lastSize = -1;
-      for (let k = 0; k < n; k += 1) {
-        const size = sizes[feasible[k]!]!;
-        if (size !== lastSize) {
-          lastSize = size;
-          lastScore = priority(Math.trunc(size * share));
-        }
-        out[k] = lastScore;
-        sum[k] = sum[k]! + lastScore;
-      }
-      return;
-    }
     for (let k = 0; k < n; k += 1) {
       const slot = feasible[k]!;
-      let score = 0;
+      let sum = 0;
       for (let i = 0; i < present.length; i += 1)
-        score += Math.trunc(present[i]![slot]! * spread[i]!);
-      if (score !== lastSum) {
-        lastSum = score;
-        lastScore = priority(score);
+        sum += Math.trunc(present[i]![slot]! * spread[i]!);
+      if (sum !== lastSum) {
+        lastSum = sum;
+        lastScore = this.imagePriority(sum, images.length);
       }
       out[k] = lastScore;
-      sum[k] = sum[k]! + lastScore;
+      total[k] = total[k]! + lastScore;
     }
   }
 

@@ -140,7 +140,10 @@ export class PodWorkers {
       rec = this.newRecord(pod);
       this.records.set(rec.uid, rec);
       this.byKey.set(`${rec.namespace}/${rec.name}`, rec);
-    } else rec.pod = pod;
+    } else {
+      rec.pod = pod;
+      this.status.reconcile(rec, pod);
+    }
     this.sync(rec);
   }
 

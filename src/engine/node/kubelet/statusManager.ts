@@ -60,6 +60,19 @@ export class StatusManager {
       });
   }
 
+  /**
+   * status_manager.go needsReconcile: if the pod as the API has it differs from what this kubelet
+   * would report (someone else wrote its status — the node controller marking it not ready during an
+   * outage), write the kubelet's view again.
+   */
+  reconcile(rec: PodRecord, pod: Pod): void {
+    if (this.stopped || rec.inflight || rec.sentVersion === 0 || rec.deletedFromApi) return;
+    if (
+      statusKey(buildPodStatus(rec, this.host.hostIP, this.world.now())) !== statusKey(pod.status)
+    )
+      this.markDirty(rec);
+  }
+
   send(rec: PodRecord): void {
     if (this.stopped || rec.deletedFromApi || !this.host.isCurrent(rec)) return;
     if (rec.inflight) return;
@@ -138,4 +151,18 @@ export class StatusManager {
       for (const r of recs) this.send(r);
     });
   }
+}
+
+/** The parts of a pod status the kubelet owns, without timestamps: equal keys need no write. */
+function statusKey(status: Pod['status'] | undefined): string {
+  if (!status) return '';
+  const conditions = (status.conditions ?? [])
+    .filter((c) => KUBELET_CONDITIONS.has(c.type))
+    .map((c) => `${c.type}=${c.status}`)
+    .sort()
+    .join(',');
+  const containers = (status.containerStatuses ?? [])
+    .map((c) => `${c.name}:${c.ready}:${c.restartCount}:${Object.keys(c.state)[0] ?? ''}`)
+    .join(',');
+  return `${status.phase}|${status.podIP ?? ''}|${conditions}|${containers}`;
 }
