@@ -143,6 +143,8 @@ export type QueueSettings = {
   unschedulableTimeout: number;
   /** SchedulerPopFromBackoffQ (beta, on since v1.33): an idle scheduler takes a backing-off pod early. */
   popFromBackoffQ: boolean;
+  /** Called when a pod is parked in a back-off queue (the flush loop only runs while one is not empty). */
+  onBackoff?: () => void;
 };
 
 /**
@@ -172,6 +174,11 @@ export class SchedulingQueue {
         ? a.backoffExpiration < b.backoffExpiration
         : a.seq < b.seq,
     );
+  }
+
+  /** Whether both back-off queues are empty (nothing for the 1 s flush to do). */
+  backoffEmpty(): boolean {
+    return this.backoffQ.length === 0 && this.errorBackoffQ.length === 0;
   }
 
   get(uid: string): QueuedPod | undefined {
@@ -276,6 +283,7 @@ export class SchedulingQueue {
       this.backoffExpiry(queued);
       queued.location = 'errorBackoff';
       this.errorBackoffQ.push(queued);
+      this.settings.onBackoff?.();
     } else {
       queued.location = 'unschedulable';
       this.unschedulablePods.set(queued.uid, queued);
@@ -354,6 +362,7 @@ export class SchedulingQueue {
     if (this.isBackingOff(queued, now)) {
       queued.location = queued.unschedulablePlugins === 0 ? 'errorBackoff' : 'backoff';
       (queued.unschedulablePlugins === 0 ? this.errorBackoffQ : this.backoffQ).push(queued);
+      this.settings.onBackoff?.();
     } else {
       queued.location = 'active';
       this.activeQ.push(queued);

@@ -10,11 +10,12 @@ import { schedulerMachine, type CraneCrew, type SchedulerEvent } from './schedul
 
 type Calls = string[];
 
-function stubCrew(drained: boolean, calls: Calls): CraneCrew {
+function stubCrew(drained: boolean, calls: Calls, backoffEmpty = false): CraneCrew {
   return {
     runCycles: () => calls.push('runCycles'),
     queueDrained: () => drained,
     flushBackoffQ: () => calls.push('flushBackoffQ'),
+    backoffEmpty: () => backoffEmpty,
     flushUnschedulablePods: () => calls.push('flushUnschedulablePods'),
     untilNextBackoffWindow: () => 1_000,
     unschedulableFlushPeriod: 30_000,
@@ -47,13 +48,13 @@ const events: SchedulerEvent[] = [...new Set(transitions.values())].map(
 const serializeState = (s: { value: unknown }) => JSON.stringify(s.value);
 
 /** Runs `steps` on a real actor; returns the actor and the transitions it took on the last step. */
-function replay(drained: boolean, steps: readonly EventObject[]) {
+function replay(drained: boolean, steps: readonly EventObject[], backoffEmpty = false) {
   const world = testWorld();
   const calls: Calls = [];
   let taken: AnyTransitionDefinition[] = [];
   const actor = createActor(schedulerMachine, {
     clock: world.clock,
-    input: { crew: stubCrew(drained, calls) },
+    input: { crew: stubCrew(drained, calls, backoffEmpty) },
     inspect: (event) => {
       if (event.type === '@xstate.microstep')
         taken.push(
@@ -72,8 +73,17 @@ function replay(drained: boolean, steps: readonly EventObject[]) {
 describe('scheduler.machine (model-based)', () => {
   it('takes every transition of the crane crew’s machine, landing where the model says', () => {
     const covered = new Set<string>();
-    for (const drained of [false, true]) {
-      const options = { events, serializeState, input: { crew: stubCrew(drained, []) } };
+    for (const [drained, backoffEmpty] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
+      const options = {
+        events,
+        serializeState,
+        input: { crew: stubCrew(drained, [], backoffEmpty) },
+      };
       const adjacency = getAdjacencyMap(schedulerMachine, options);
       const paths = new Map(
         getShortestPaths(schedulerMachine, options).map((p) => [serializeState(p.state), p]),
@@ -88,7 +98,7 @@ describe('scheduler.machine (model-based)', () => {
           event: EventObject;
           state: { value: unknown };
         }[]) {
-          const { actor, taken } = replay(drained, [...prefix, edge.event]);
+          const { actor, taken } = replay(drained, [...prefix, edge.event], backoffEmpty);
           expect(actor.getSnapshot().value).toEqual(edge.state.value);
           for (const t of taken) covered.add(transitionKey(t));
           actor.stop();
@@ -96,7 +106,7 @@ describe('scheduler.machine (model-based)', () => {
       }
     }
     expect([...transitions.keys()].filter((t) => !covered.has(t))).toEqual([]);
-    expect(transitions.size).toBe(6);
+    expect(transitions.size).toBe(8);
   });
 
   it('waits for the caches, then stands idle until work arrives', () => {
@@ -113,6 +123,7 @@ describe('scheduler.machine (model-based)', () => {
     const { actor, calls, world } = replay(true, [
       { type: 'CACHE_SYNCED' },
       { type: 'WORK_ARRIVED' },
+      { type: 'BACKOFF_PENDING' },
     ]);
     world.agenda.advance(30_000);
     expect(calls.filter((c) => c === 'flushBackoffQ')).toHaveLength(30);
@@ -120,5 +131,16 @@ describe('scheduler.machine (model-based)', () => {
     // The queue was drained: the crew stood down at the first idle check.
     expect(actor.getSnapshot().matches({ running: { crew: 'idle' } })).toBe(true);
     actor.stop();
+  });
+
+  it('rests the back-off flush while both back-off queues are empty', () => {
+    const { calls, world } = replay(
+      true,
+      [{ type: 'CACHE_SYNCED' }, { type: 'BACKOFF_PENDING' }],
+      true,
+    );
+    world.agenda.advance(30_000);
+    // One window passes, the queues are found empty, and the loop rests: no flush at all.
+    expect(calls.filter((c) => c === 'flushBackoffQ')).toHaveLength(0);
   });
 });

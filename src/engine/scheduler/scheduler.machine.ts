@@ -8,6 +8,8 @@ export type CraneCrew = {
   queueDrained(): boolean;
   /** flushBackoffQCompleted: pods whose back-off window passed go to activeQ. */
   flushBackoffQ(): void;
+  /** Whether the back-off queues are empty: then the 1 s flush rests until a pod backs off. */
+  backoffEmpty(): boolean;
   /** flushUnschedulablePodsLeftover: pods unschedulable for too long are retried. */
   flushUnschedulablePods(): void;
   /** ms until the next 1 s back-off window (the flush is aligned to it). */
@@ -22,7 +24,9 @@ export type SchedulerEvent =
   /** Every informer has listed once (WaitForCacheSync). */
   | { type: 'CACHE_SYNCED' }
   /** A pod entered activeQ while the crew was idle. */
-  | { type: 'WORK_ARRIVED' };
+  | { type: 'WORK_ARRIVED' }
+  /** A pod was parked in a back-off queue: the flush loop must run. */
+  | { type: 'BACKOFF_PENDING' };
 
 /**
  * The crane crew (kube-scheduler's lifecycle): it waits for its informers' caches to sync, then
@@ -45,6 +49,8 @@ export const schedulerMachine = setup({
   },
   guards: {
     queueDrained: ({ context }) => context.crew.queueDrained(),
+    /** Checked before the flush: with nothing backing off, the loop rests. */
+    backoffEmpty: ({ context }) => context.crew.backoffEmpty(),
   },
   actions: {
     runCycles: ({ context }) => context.crew.runCycles(),
@@ -90,11 +96,17 @@ export const schedulerMachine = setup({
           },
         },
         backoffQueue: {
-          initial: 'flushing',
+          // Upstream flushes every second; with both back-off queues empty a flush does nothing, so
+          // the loop rests until a pod backs off (same behaviour, no idle ticks).
+          initial: 'resting',
           states: {
+            resting: { on: { BACKOFF_PENDING: 'flushing' } },
             flushing: {
               after: {
-                backoffWindow: { target: 'flushing', reenter: true, actions: 'flushBackoffQ' },
+                backoffWindow: [
+                  { guard: 'backoffEmpty', target: 'resting' },
+                  { target: 'flushing', reenter: true, actions: 'flushBackoffQ' },
+                ],
               },
             },
           },

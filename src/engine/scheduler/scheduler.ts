@@ -90,6 +90,7 @@ export class Scheduler {
       maxBackoff: world.timings.schedulerMaxBackoff,
       unschedulableTimeout: world.timings.schedulerUnschedulableTimeout,
       popFromBackoffQ: true,
+      onBackoff: () => this.actor?.send({ type: 'BACKOFF_PENDING' }),
     });
     this.framework = new Framework(this.cache, this.nominator);
     this.scorer = new Scorer(this.cache, this.framework, world.rng);
@@ -157,6 +158,7 @@ export class Scheduler {
       flushBackoffQ: () => {
         if (this.queueState.flushBackoffCompleted(this.world.now()) > 0) this.notifyWork();
       },
+      backoffEmpty: () => this.queueState.backoffEmpty(),
       flushUnschedulablePods: () => {
         const now = this.world.now();
         if (this.queueState.flushUnschedulableLeftover(now) > 0) this.notifyWork();
