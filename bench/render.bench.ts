@@ -328,7 +328,9 @@ async function runFleet(
       sceneP95: round(percentile(sceneSorted, 95)),
       snapshotMs: round(snapshotMs),
       target: fleet.target,
-      meetsTarget: p95 <= fleet.target,
+      // rAF deltas jitter around the 16.67 ms vsync: a p95 within half a millisecond of the target
+      // means no frame was dropped at that percentile.
+      meetsTarget: p95 <= fleet.target + 0.5,
       ...(setup.note || errors.length
         ? { note: [setup.note, ...errors.slice(0, 2)].filter(Boolean).join('; ') }
         : {}),

@@ -1,1 +1,9 @@
-export { mountHarbor, type HarborView } from './harbor';
+// The render layer's public face: the Pixi harbor scene, mounted by the app.
+export {
+  mountHarbor,
+  selectionKey,
+  type HarborView,
+  type HarborOptions,
+  type HarborProbe,
+  type ContextMenuRequest,
+} from './harbor';

@@ -1,4 +1,13 @@
-export { usePreferences, LABEL_MODES, THEMES, type LabelMode, type Theme } from './preferences';
+export {
+  usePreferences,
+  LABEL_MODES,
+  THEMES,
+  PART_NAMES,
+  partName,
+  type LabelMode,
+  type Theme,
+  type Part,
+} from './preferences';
 export { Playback, SPEEDS, MAX_FRAME_MS, formatSkip, type PlaybackNotice } from './playback';
 export {
   createSession,

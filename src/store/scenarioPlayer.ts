@@ -303,7 +303,8 @@ export class ScenarioPlayer {
     }
     while (this.playback.now() < limit) {
       const now = this.playback.now();
-      const grid = s.startedAt + (Math.floor((now - s.startedAt) / CHECK_EVERY_MS) + 1) * CHECK_EVERY_MS;
+      const grid =
+        s.startedAt + (Math.floor((now - s.startedAt) / CHECK_EVERY_MS) + 1) * CHECK_EVERY_MS;
       const next = everyEvent ? Math.min(sim().nextEventTime() ?? Infinity, grid) : grid;
       const t = Math.min(next, limit);
       this.playback.advanceTo(t);

@@ -21,30 +21,22 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   ship.map((s) => ({ kind: 'fault' as const, fault: { kind: 'sink-ship' as const, ship: s } })),
   ship.map((s) => ({ kind: 'fault' as const, fault: { kind: 'cordon' as const, ship: s } })),
   ship.map((s) => ({ kind: 'fault' as const, fault: { kind: 'drain' as const, ship: s } })),
-  fc
-    .constantFrom('web', 'api')
-    .map((app) => ({
-      kind: 'fault' as const,
-      fault: { kind: 'crash-container' as const, selector: `app=${app}`, times: 2 },
-    })),
-  fc
-    .constantFrom('web', 'api')
-    .map((app) => ({
-      kind: 'fault' as const,
-      fault: { kind: 'oom-kill' as const, selector: `app=${app}` },
-    })),
-  fc
-    .constantFrom('etcd-0', 'etcd-1', 'etcd-2')
-    .map((member) => ({
-      kind: 'fault' as const,
-      fault: { kind: 'stop-etcd-member' as const, member },
-    })),
-  fc
-    .constantFrom('etcd-0', 'etcd-1', 'etcd-2')
-    .map((member) => ({
-      kind: 'fault' as const,
-      fault: { kind: 'start-etcd-member' as const, member },
-    })),
+  fc.constantFrom('web', 'api').map((app) => ({
+    kind: 'fault' as const,
+    fault: { kind: 'crash-container' as const, selector: `app=${app}`, times: 2 },
+  })),
+  fc.constantFrom('web', 'api').map((app) => ({
+    kind: 'fault' as const,
+    fault: { kind: 'oom-kill' as const, selector: `app=${app}` },
+  })),
+  fc.constantFrom('etcd-0', 'etcd-1', 'etcd-2').map((member) => ({
+    kind: 'fault' as const,
+    fault: { kind: 'stop-etcd-member' as const, member },
+  })),
+  fc.constantFrom('etcd-0', 'etcd-1', 'etcd-2').map((member) => ({
+    kind: 'fault' as const,
+    fault: { kind: 'start-etcd-member' as const, member },
+  })),
   fc.constant({ kind: 'fault' as const, fault: { kind: 'stop-apiserver' as const } }),
   fc.constant({ kind: 'fault' as const, fault: { kind: 'start-apiserver' as const } }),
   fc.record({

@@ -64,6 +64,8 @@ type ShipAgents = {
   kubelet: Kubelet;
   proxy: KubeProxy;
   sunk: boolean;
+  /** When it sank (simulated ms), for the canvas's sinking animation. */
+  sunkAt?: number;
   index: number;
 };
 
@@ -98,6 +100,19 @@ export class Simulation {
   private nextStream = 1;
   private replaying = false;
   private cached: { key: string; snapshot: Snapshot } | undefined;
+  private readonly podViews = new Map<
+    string,
+    {
+      pod: Pod;
+      deck: ContainerView['onDeck'];
+      backoff: number | undefined;
+      sunk: boolean;
+      generation: number;
+      view: ContainerView;
+    }
+  >();
+  private podOrder: string[] = [];
+  private viewGeneration = 0;
   private readonly cli: CliContext;
 
   constructor(config: SimulationConfig = {}) {
@@ -304,6 +319,106 @@ export class Simulation {
     };
   }
 
+  /**
+   * One view per pod, rebuilt only when what it depends on changed (the pod object — stored objects
+   * are immutable, so identity says it —, the deck, the back-off, the ship sinking), in name order,
+   * re-sorted only when pods come or go. At 10,000 pods this keeps a snapshot to a pass over a map.
+   */
+  private containerViews(now: number): ContainerView[] {
+    const generation = ++this.viewGeneration;
+    let membershipChanged = false;
+    for (const pod of this.world.api.cachedAll<Pod>('pods')) {
+      const uid = pod.metadata.uid;
+      const ship = pod.spec.nodeName ? this.ships.get(pod.spec.nodeName) : undefined;
+      const sunk = ship?.sunk ?? false;
+      const deck = ship && !sunk ? ship.runtime.deck(uid) : 'none';
+      const backoff = ship?.kubelet.backoffUntil(uid);
+      let entry = this.podViews.get(uid);
+      if (!entry) {
+        membershipChanged = true;
+        entry = {
+          pod,
+          deck,
+          backoff,
+          sunk,
+          generation,
+          view: this.containerView(pod, ship, deck, backoff, now),
+        };
+        this.podViews.set(uid, entry);
+        continue;
+      }
+      entry.generation = generation;
+      if (
+        entry.pod !== pod ||
+        entry.deck !== deck ||
+        entry.backoff !== backoff ||
+        entry.sunk !== sunk
+      ) {
+        entry.pod = pod;
+        entry.deck = deck;
+        entry.backoff = backoff;
+        entry.sunk = sunk;
+        entry.view = this.containerView(pod, ship, deck, backoff, now);
+      }
+    }
+    for (const [uid, entry] of this.podViews) {
+      if (entry.generation !== generation) {
+        this.podViews.delete(uid);
+        membershipChanged = true;
+      }
+    }
+    if (membershipChanged) {
+      this.podOrder = [...this.podViews.entries()]
+        .map(([uid, entry]) => [uid, `${entry.view.namespace}/${entry.view.pod}`] as const)
+        .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+        .map(([uid]) => uid);
+    }
+    return this.podOrder.map((uid) => this.podViews.get(uid)!.view);
+  }
+
+  private containerView(
+    pod: Pod,
+    ship: ShipAgents | undefined,
+    onDeck: ContainerView['onDeck'],
+    backoffUntil: number | undefined,
+    now: number,
+  ): ContainerView {
+    const mark = this.view.mark(pod.metadata.uid);
+    const ready =
+      pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+    const restarts = (pod.status.containerStatuses ?? []).reduce(
+      (sum, c) => sum + c.restartCount,
+      0,
+    );
+    const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.name;
+    const labels = pod.metadata.labels ?? {};
+    void ship;
+    return {
+      id: pod.metadata.uid,
+      pod: pod.metadata.name,
+      namespace: pod.metadata.namespace ?? 'default',
+      app:
+        labels.app ??
+        labels['app.kubernetes.io/name'] ??
+        owner?.replace(/-[a-z0-9]{8,10}$/, '') ??
+        pod.metadata.name,
+      ...(pod.spec.nodeName ? { ship: pod.spec.nodeName } : {}),
+      phase: pod.status.phase,
+      status: mark?.status ?? pod.status.phase,
+      ...(pod.status.reason ? { reason: pod.status.reason } : {}),
+      ready,
+      restarts,
+      since: mark?.since ?? now,
+      ...(backoffUntil !== undefined ? { backoffUntil } : {}),
+      onDeck,
+      terminating: pod.metadata.deletionTimestamp !== undefined,
+      ...(pod.status.podIP ? { ip: pod.status.podIP } : {}),
+      image: pod.spec.containers[0]?.image ?? '',
+      requests: { cpu: mark?.cpu ?? 0, memory: mark?.memory ?? 0 },
+      ...(owner ? { owner } : {}),
+    };
+  }
+
   /** Plain, serializable data for the canvas and the panels; cached until something happens. */
   snapshot(): Snapshot {
     const key = `${this.now()}|${this.world.agenda.taskCount()}|${this.recorded.length}`;
@@ -472,6 +587,7 @@ export class Simulation {
         }
         if (s.sunk) return { ok: false, output: `error: ${fault.ship} has already sunk` };
         s.sunk = true;
+        s.sunkAt = world.now();
         world.network.sink(fault.ship);
         s.kubelet.stop();
         s.proxy.stop();
@@ -765,6 +881,7 @@ export class Simulation {
         role: agents.spec.role ?? 'cargo',
         status,
         sunk: agents.sunk,
+        ...(agents.sunkAt !== undefined ? { sunkAt: agents.sunkAt } : {}),
         ready: ready?.status ?? 'None',
         runtime: agents.spec.runtime ?? 'containerd',
         runtimeVersion: agents.runtime.version(),
@@ -781,45 +898,7 @@ export class Simulation {
         internalIP: this.nodeIP(agents.spec.name),
       });
     }
-    const containers: ContainerView[] = [];
-    for (const pod of world.api.cachedAll<Pod>('pods')) {
-      const mark = this.view.mark(pod.metadata.uid);
-      const ship = pod.spec.nodeName ? this.ships.get(pod.spec.nodeName) : undefined;
-      const ready =
-        pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-      const restarts = (pod.status.containerStatuses ?? []).reduce(
-        (sum, c) => sum + c.restartCount,
-        0,
-      );
-      const backoffUntil = ship?.kubelet.backoffUntil(pod.metadata.uid);
-      const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.name;
-      const labels = pod.metadata.labels ?? {};
-      containers.push({
-        id: pod.metadata.uid,
-        pod: pod.metadata.name,
-        namespace: pod.metadata.namespace ?? 'default',
-        app:
-          labels.app ??
-          labels['app.kubernetes.io/name'] ??
-          owner?.replace(/-[a-z0-9]{8,10}$/, '') ??
-          pod.metadata.name,
-        ...(pod.spec.nodeName ? { ship: pod.spec.nodeName } : {}),
-        phase: pod.status.phase,
-        status: mark?.status ?? pod.status.phase,
-        ...(pod.status.reason ? { reason: pod.status.reason } : {}),
-        ready,
-        restarts,
-        since: mark?.since ?? now,
-        ...(backoffUntil !== undefined ? { backoffUntil } : {}),
-        onDeck: ship && !ship.sunk ? ship.runtime.deck(pod.metadata.uid) : 'none',
-        terminating: pod.metadata.deletionTimestamp !== undefined,
-        ...(pod.status.podIP ? { ip: pod.status.podIP } : {}),
-        image: pod.spec.containers[0]?.image ?? '',
-        requests: { cpu: mark?.cpu ?? 0, memory: mark?.memory ?? 0 },
-        ...(owner ? { owner } : {}),
-      });
-    }
-    containers.sort((a, b) => (a.namespace + a.pod < b.namespace + b.pod ? -1 : 1));
+    const containers = this.containerViews(now);
     const services: ServiceView[] = [];
     const slices = [...world.api.cachedAll<EndpointSlice>('endpointslices')];
     for (const svc of world.api.cachedAll<Service>('services')) {

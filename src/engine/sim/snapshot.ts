@@ -12,6 +12,8 @@ export type ShipView = {
   status: 'Ready' | 'NotReady' | 'Unknown' | 'Sunk';
   /** The ship has sunk, whatever the ledger still says. */
   sunk: boolean;
+  /** When it sank (simulated ms). */
+  sunkAt?: number;
   /** The Node's Ready condition as the ledger has it: what the bridge believes (a sunk ship stays True until the grace period ends). */
   ready: 'True' | 'False' | 'Unknown' | 'None';
   runtime: RuntimeName;

@@ -1,0 +1,5 @@
+import './base.css';
+
+export { Panel } from './Panel';
+export { Popover } from './Popover';
+export { Icon } from './icons';

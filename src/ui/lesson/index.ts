@@ -1,0 +1,3 @@
+export { LessonPanel } from './LessonPanel';
+export { RichText } from './RichText';
+export { stepStatus, spokenDuration, type StepStatus } from './status';

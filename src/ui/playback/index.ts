@@ -1,0 +1,3 @@
+export { PlaybackBar } from './PlaybackBar';
+export { Timeline } from './Timeline';
+export { faultLabel } from './faults';

@@ -1,0 +1,2 @@
+// Display settings: label mode, theme, reduced motion.
+export { Settings, useSystemReducedMotion } from './Settings';
