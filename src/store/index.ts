@@ -22,6 +22,7 @@ export {
   scenarioConfig,
   CHECK_EVERY_MS,
   type PlayerState,
+  type LessonInput,
   type Chapter,
 } from './scenarioPlayer';
 export { useUi, scenarioKey, scenarioByKey, type PanelId, type UiNotice } from './uiState';

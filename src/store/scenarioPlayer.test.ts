@@ -136,3 +136,28 @@ describe('ScenarioPlayer', () => {
     expect(s.store.getState().notice?.text).toBe('Skipped 6 s of simulated time');
   });
 });
+
+describe('announcing the commands a step runs', () => {
+  it('reports each input with its output when the step starts, not when replayed', async () => {
+    const { scenarioById } = await import('../scenarios');
+    const { Playback } = await import('./playback');
+    const { ScenarioPlayer, scenarioConfig } = await import('./scenarioPlayer');
+    const lesson = scenarioById('meet-the-fleet')!;
+    const player = new ScenarioPlayer(new Playback(scenarioConfig(lesson)));
+    const heard: string[] = [];
+    player.onInput((input) =>
+      heard.push(`${input.note} | ${input.line} | ${input.result.output.split('\n')[0]}`),
+    );
+    player.load(lesson, 1);
+    expect(heard).toEqual([
+      'step 2: The bridge | kubectl cluster-info | Kubernetes control plane is running at https://172.18.0.2:6443',
+    ]);
+    player.runToCompletion();
+    player.next();
+    expect(heard.at(-1)).toMatch(
+      /^step 3: The ledger \| etcdctl get \/registry\/minions --prefix --keys-only \| \/registry\/minions\/control-plane$/,
+    );
+    player.prev();
+    expect(heard).toHaveLength(2);
+  });
+});

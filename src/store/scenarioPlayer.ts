@@ -1,4 +1,4 @@
-import type { SimulationConfig } from '../engine';
+import type { ExecResult, SimulationConfig } from '../engine';
 import { holds, needsSnapshot, type Scenario, type Step, type StepInput } from '../scenarios';
 import { formatSkip, type Playback } from './playback';
 
@@ -9,6 +9,14 @@ import { formatSkip, type Playback } from './playback';
 export const CHECK_EVERY_MS = 100;
 /** A condition that never holds ends the step after this long (authoring mistakes must not hang a class). */
 export const DEFAULT_WITHIN_MS = 30 * 60_000;
+
+/** A command a step ran, with what the tool printed (the console shows it). */
+export type LessonInput = {
+  line: string;
+  note: string;
+  result: ExecResult & { stream?: number };
+  at: number;
+};
 
 /**
  * A step as it happened on this run's timeline: when it started and, once known, when it completed.
@@ -250,7 +258,7 @@ export class ScenarioPlayer {
     s.complete = true;
     if (s.scenario.steps.length === 0) return;
     for (let i = 0; i < target; i += 1) {
-      this.start(i);
+      this.start(i, false);
       this.runToCompletion();
     }
     this.start(target);
@@ -328,7 +336,15 @@ export class ScenarioPlayer {
     this.playback.pause();
   }
 
-  private start(index: number): void {
+  private readonly inputListeners = new Set<(input: LessonInput) => void>();
+
+  /** Tells `listener` about each command a step runs as it starts (not when replayed). */
+  onInput(listener: (input: LessonInput) => void): () => void {
+    this.inputListeners.add(listener);
+    return () => this.inputListeners.delete(listener);
+  }
+
+  private start(index: number, announce = true): void {
     const s = this.state!;
     const step = s.scenario.steps[index]!;
     s.index = index;
@@ -342,12 +358,35 @@ export class ScenarioPlayer {
       ...s.chapters.filter((c) => c.index < index),
       { index, at: s.startedAt, title: step.title },
     ];
-    for (const input of step.inputs ?? []) this.apply(input);
+    for (const input of step.inputs ?? []) {
+      const result = this.apply(input);
+      if (!announce || this.inputListeners.size === 0) continue;
+      const announced: LessonInput = {
+        ...describeInput(input, step),
+        note: `step ${index + 1}: ${step.title}`,
+        result,
+        at: s.startedAt,
+      };
+      for (const listener of this.inputListeners) listener(announced);
+    }
   }
 
-  private apply(input: StepInput): void {
-    if ('exec' in input) this.playback.exec(input.exec, input.stdin);
-    else if ('apply' in input) this.playback.apply(input.apply);
-    else this.playback.inject(input.fault);
+  private apply(input: StepInput): ExecResult & { stream?: number } {
+    if ('exec' in input) return this.playback.exec(input.exec, input.stdin);
+    if ('apply' in input) return this.playback.apply(input.apply);
+    return this.playback.inject(input.fault);
   }
+}
+
+/** How a step's input reads in the console: the command line a person would have typed. */
+function describeInput(input: StepInput, step: Step): { line: string } {
+  if ('exec' in input) return { line: input.exec };
+  if ('apply' in input)
+    return {
+      line: step.command?.startsWith('kubectl apply') ? step.command : 'kubectl apply -f -',
+    };
+  if (step.command?.startsWith('fault ')) return { line: step.command };
+  const { kind, ...rest } = input.fault;
+  const args = Object.values(rest).filter((v) => typeof v === 'string' || typeof v === 'number');
+  return { line: ['fault', kind, ...args].join(' ') };
 }

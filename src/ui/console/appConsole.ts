@@ -1,4 +1,4 @@
-import { useSession } from '../../store';
+import { session, useSession } from '../../store';
 import { createConsoleStore, type ConsoleSession } from './consoleStore';
 
 /** The console's view of the app's session. */
@@ -12,3 +12,6 @@ const appSession: ConsoleSession = {
 
 /** The app's one console (transcript, history, running watch). */
 export const useConsole = createConsoleStore(appSession);
+
+// Commands a lesson's steps run appear in the console with what they printed.
+session.player.onInput((input) => useConsole.getState().lessonRan(input));

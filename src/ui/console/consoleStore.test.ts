@@ -159,3 +159,36 @@ describe('console store', () => {
     expect(fake.state.sent).toEqual([]);
   });
 });
+
+describe('commands a lesson ran', () => {
+  it('are shown with their step, and a lesson’s watch keeps running through its later commands', () => {
+    const fake = fakeSession();
+    const store = createConsoleStore(fake.session);
+    fake.streams.set(3, { lines: [], open: true });
+    store.getState().lessonRan({
+      line: 'etcdctl watch greeting',
+      note: 'step 4: Watching a line',
+      result: { ok: true, output: '', stream: 3 },
+      at: 17_000,
+    });
+    store.getState().lessonRan({
+      line: 'etcdctl put greeting hi',
+      note: 'step 4: Watching a line',
+      result: { ok: true, output: 'OK' },
+      at: 17_000,
+    });
+    fake.streams.get(3)!.lines.push('PUT', 'greeting', 'hi');
+    store.getState().poll();
+    const [watch, put] = store.getState().entries as CommandEntry[];
+    expect(watch).toMatchObject({
+      line: 'etcdctl watch greeting',
+      note: 'step 4: Watching a line',
+      streaming: true,
+      streamLines: ['PUT', 'greeting', 'hi'],
+    });
+    expect(put).toMatchObject({ line: 'etcdctl put greeting hi', output: 'OK', ok: true });
+    expect(fake.streams.get(3)!.open).toBe(true);
+    // Nothing was sent to the engine again: the step already ran these.
+    expect(fake.state.sent).toEqual([]);
+  });
+});

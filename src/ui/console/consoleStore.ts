@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ExecResult, Simulation } from '../../engine';
-import type { PlaybackNotice } from '../../store';
+import type { LessonInput, PlaybackNotice } from '../../store';
 import { emptyHistory, remember, type History } from './history';
 import { append, markDropped, update, withStreamLines, type Entry } from './transcript';
 
@@ -30,6 +30,11 @@ export type ConsoleState = {
   run: (line: string) => void;
   /** `kubectl apply -f -` with pasted YAML. */
   applyYaml: (yaml: string) => ExecResult;
+  /**
+   * A command the lesson's step ran: shown like one the student typed, marked with its step. A watch
+   * it starts keeps running through the step's later commands (as in a second terminal).
+   */
+  lessonRan: (input: LessonInput) => void;
   /** Ctrl+C: stops the running watch, or abandons the line being typed. */
   interrupt: (typed: string) => void;
   /** Reads the running watch's new lines (call on the ~10 Hz view refresh). */
@@ -165,6 +170,29 @@ export function createConsoleStore(session: ConsoleSession) {
           return;
         }
         record(line, undefined, () => session.exec(line));
+      },
+      lessonRan: ({ line, note, result, at }) => {
+        const id = nextId++;
+        const streaming = result.stream !== undefined;
+        if (streaming && active) stop();
+        set((state) => ({
+          entries: append(state.entries, {
+            kind: 'command',
+            id,
+            at,
+            line,
+            note,
+            ok: result.ok,
+            output: result.output,
+            input: true,
+            ...(streaming ? { streaming: true, streamLines: [] } : {}),
+          }),
+          ...(streaming ? { stream: { entryId: id, line } } : {}),
+        }));
+        if (result.stream !== undefined) {
+          active = { entryId: id, id: result.stream, sim: session.simulation(), seen: 0 };
+          poll();
+        }
       },
       applyYaml: (yaml) => {
         const count = yaml.replace(/\n+$/, '').split('\n').length;
