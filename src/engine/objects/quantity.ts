@@ -54,12 +54,23 @@ export function bytes(text: string | number | undefined): number {
   return value === undefined ? 0 : Math.round(value);
 }
 
-/** Millicores the way kubectl describe prints them: 250m, 2. */
+/**
+ * Millicores the way kubectl describe prints them.
+ *
+ * @example
+ * formatMilliCpu(250); // '250m'
+ * formatMilliCpu(2000); // '2'
+ */
 export function formatMilliCpu(milli: number): string {
   return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
 }
 
-/** Bytes the way Kubernetes canonicalises binary quantities: 128Mi, 2Gi, 1536Ki. */
+/**
+ * Bytes the way Kubernetes canonicalises binary quantities.
+ *
+ * @example
+ * formatBytes(134217728); // '128Mi'
+ */
 export function formatBytes(value: number): string {
   if (value === 0) return '0';
   for (const [suffix, size] of [

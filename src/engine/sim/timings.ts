@@ -66,7 +66,12 @@ export type Timings = {
   containerStop: number;
 };
 
-/** The defaults. */
+/**
+ * Kubernetes' defaults, as the simulation uses them unless a scenario overrides one.
+ *
+ * @example
+ * defaultTimings().nodeMonitorGracePeriod; // 50_000 (ms): Ready=Unknown after 50 s of silence
+ */
 export function defaultTimings(): Timings {
   return {
     leaseRenewInterval: 10_000,

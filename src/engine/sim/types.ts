@@ -6,7 +6,12 @@ import type { Taint } from '../objects/meta';
  */
 export type RuntimeName = 'containerd' | 'cri-o' | 'docker';
 
-/** Runtimes a learner may ask for that are history, with why. */
+/**
+ * Runtimes a learner may ask for that are history, with why.
+ *
+ * @example
+ * RETIRED_RUNTIMES['rkt']; // 'rkt (rocket) support was removed in Kubernetes v1.11 …'
+ */
 export const RETIRED_RUNTIMES: Readonly<Record<string, string>> = {
   dockershim:
     'dockershim was removed from the kubelet in Kubernetes v1.24; run Docker Engine through cri-dockerd (runtime "docker") or use containerd',

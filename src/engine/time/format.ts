@@ -34,7 +34,12 @@ function civil(days: number): [number, number, number] {
   return [y, m, d];
 }
 
-/** RFC 3339 timestamp (as in `creationTimestamp`) for a simulated time. */
+/**
+ * RFC 3339 timestamp (as in `creationTimestamp`) for a simulated time.
+ *
+ * @example
+ * rfc3339(61_000); // '2026-01-05T09:01:01Z'
+ */
 export function rfc3339(simMs: number): string {
   const ms = EPOCH_MS + simMs;
   const days = Math.floor(ms / 86400000);
@@ -56,6 +61,9 @@ export function parseRfc3339(text: string): number | undefined {
 
 /**
  * A duration the way kubectl prints AGE (`duration.HumanDuration`): 45s, 3m20s, 2h5m, 4d, 2y.
+ *
+ * @example
+ * humanDuration(185_000); // '3m5s'
  */
 export function humanDuration(ms: number): string {
   const seconds = Math.floor(Math.max(0, ms) / 1000);
@@ -84,7 +92,12 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(hours / 24 / 365)}y`;
 }
 
-/** A simulated clock reading for people: 00:01:23.4 */
+/**
+ * A simulated clock reading for people.
+ *
+ * @example
+ * clockText(83_400); // '00:01:23.4'
+ */
 export function clockText(simMs: number): string {
   const tenths = Math.floor(simMs / 100) % 10;
   const s = Math.floor(simMs / 1000);
