@@ -8,6 +8,7 @@ import type { Ledger, LedgerEvent } from '../ledger/ledger';
 import type { EtcdCluster } from '../ledger/etcdCluster';
 import type { KObject } from '../objects/meta';
 import type { Pod } from '../objects/workloads';
+import { PodsByNode } from '../objects/podsByNode';
 import { matchesRequirements, type Requirement } from '../objects/labels';
 import {
   RESOURCES,
@@ -151,7 +152,7 @@ const watchKind = (resource: ResourceName) => `watch ${resource}`;
 export class ApiServer {
   private readonly actor: Actor<typeof apiserverMachine>;
   private readonly caches = new Map<ResourceName, Map<string, KObject>>();
-  private readonly podsByNode = new Map<string, Set<string>>();
+  private readonly podsByNode = new PodsByNode();
   private readonly watchersAll = new Map<ResourceName, Watcher[]>();
   private readonly watchersByNode = new Map<string, Watcher[]>();
   /** Watchers with a metadata.name field selector, by resource and name (a kubelet watching its Node). */
@@ -771,15 +772,7 @@ export class ApiServer {
   }
 
   private indexPod(key: string, prev: Pod | undefined, next: Pod | undefined): void {
-    const before = prev?.spec.nodeName;
-    const after = next?.spec.nodeName;
-    if (before === after) return;
-    if (before) this.podsByNode.get(before)?.delete(key);
-    if (after) {
-      let set = this.podsByNode.get(after);
-      if (!set) this.podsByNode.set(after, (set = new Set()));
-      set.add(key);
-    }
+    this.podsByNode.move(key, prev?.spec.nodeName, next?.spec.nodeName);
   }
 
   private fanOut(
@@ -843,7 +836,7 @@ export class ApiServer {
     const cache = this.caches.get(resource)!;
     let keys: Iterable<string>;
     if (resource === 'pods' && options.fields?.nodeName !== undefined)
-      keys = this.podsByNode.get(options.fields.nodeName) ?? [];
+      keys = this.podsByNode.on(options.fields.nodeName);
     else if (options.fields?.name !== undefined) {
       // A name selector reads one key (or one per namespace), not the whole resource.
       const name = options.fields.name;

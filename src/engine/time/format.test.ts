@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration, parseRfc3339, rfc3339 } from './format';
+import { calendar, humanDuration, parseRfc3339, rfc3339 } from './format';
 
 describe('time formatting', () => {
   it('prints timestamps relative to the simulation epoch', () => {
@@ -27,5 +27,28 @@ describe('time formatting', () => {
     expect(humanDuration(47 * 3600 * s)).toBe('47h');
     expect(humanDuration(50 * 3600 * s)).toBe('2d2h');
     expect(humanDuration(10 * 86400 * s)).toBe('10d');
+  });
+});
+
+describe('calendar', () => {
+  it('gives the civil date, weekday and time of a simulated instant', () => {
+    expect(calendar(0)).toEqual({
+      year: 2026,
+      month: 1,
+      day: 5,
+      weekday: 1,
+      hour: 9,
+      minute: 0,
+      second: 0,
+      ms: 0,
+    });
+    expect(calendar(86_400_000 * 6 + 3_723_456)).toMatchObject({
+      day: 11,
+      weekday: 0,
+      hour: 10,
+      minute: 2,
+      second: 3,
+      ms: 456,
+    });
   });
 });

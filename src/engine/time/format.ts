@@ -103,3 +103,36 @@ export function clockText(simMs: number): string {
   const s = Math.floor(simMs / 1000);
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}.${tenths}`;
 }
+
+/**
+ * The wall-clock calendar fields (UTC) of a simulated time, without `Date`.
+ *
+ * @example
+ * calendar(0); // { year: 2026, month: 1, day: 5, weekday: 1 (Monday), hour: 9, minute: 0, second: 0, ms: 0 }
+ */
+export function calendar(simMs: number): {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+} {
+  const ms = EPOCH_MS + simMs;
+  const days = Math.floor(ms / 86400000);
+  const rest = ms - days * 86400000;
+  const [year, month, day] = civil(days);
+  return {
+    year,
+    month,
+    day,
+    // 1970-01-01 was a Thursday (4); 0 is Sunday.
+    weekday: (((days + 4) % 7) + 7) % 7,
+    hour: Math.floor(rest / 3600000),
+    minute: Math.floor(rest / 60000) % 60,
+    second: Math.floor(rest / 1000) % 60,
+    ms: rest % 1000,
+  };
+}

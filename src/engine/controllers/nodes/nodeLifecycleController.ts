@@ -1,4 +1,5 @@
 import { createActor, type Actor } from 'xstate';
+import { PodsByNode } from '../../objects/podsByNode';
 import type { Lease, Node } from '../../objects/cluster';
 import type { Condition, KObject, Taint } from '../../objects/meta';
 import type { Pod } from '../../objects/workloads';
@@ -58,7 +59,7 @@ export class NodeLifecycleController {
   private readonly leases: Informer<Lease>;
   private readonly pods: Informer<Pod>;
   private readonly actor: Actor<typeof nodeLifecycleMachine>;
-  private readonly podsByNode = new Map<string, Set<string>>();
+  private readonly podsByNode = new PodsByNode();
   private readonly health = new Map<string, NodeHealth>();
   private readonly known = new Map<string, Node>();
   private readonly zoneStates = new Map<string, ZoneState>();
@@ -162,20 +163,11 @@ export class NodeLifecycleController {
   }
 
   private indexPod(old: Pod | undefined, pod: Pod | undefined): void {
-    const key = podKey((pod ?? old)!);
-    const before = old?.spec.nodeName;
-    const after = pod?.spec.nodeName;
-    if (before === after) return;
-    if (before) this.podsByNode.get(before)?.delete(key);
-    if (after) {
-      let set = this.podsByNode.get(after);
-      if (!set) this.podsByNode.set(after, (set = new Set()));
-      set.add(key);
-    }
+    this.podsByNode.move(podKey((pod ?? old)!), old?.spec.nodeName, pod?.spec.nodeName);
   }
 
   private podsOn(node: string): Pod[] {
-    const keys = [...(this.podsByNode.get(node) ?? [])].sort();
+    const keys = [...this.podsByNode.on(node)].sort();
     return keys.map((k) => this.pods.get(k)).filter((p): p is Pod => p?.spec.nodeName === node);
   }
 

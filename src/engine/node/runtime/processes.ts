@@ -1,4 +1,4 @@
-import { EPOCH_MS } from '../../time/format';
+import { EPOCH_MS, calendar } from '../../time/format';
 import type { ImageInfo, ProcessKind } from './images';
 
 /** One line a process printed, at a simulated time. */
@@ -45,35 +45,22 @@ export type ProcessEnv = {
 // ——— time formats the images use ———
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** Calendar fields of a simulated time (UTC), without `Date`. */
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Calendar fields of a simulated time (UTC), padded for log lines. */
 function fields(sim: number) {
-  const ms = EPOCH_MS + sim;
-  const days = Math.floor(ms / 86_400_000);
-  const rest = ms - days * 86_400_000;
-  // Howard Hinnant's civil-from-days.
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const c = calendar(sim);
   return {
-    y,
-    m,
-    d,
-    wd: DAYS[((days % 7) + 7) % 7]!,
-    hh: pad(Math.floor(rest / 3_600_000)),
-    mm: pad(Math.floor(rest / 60_000) % 60),
-    ss: pad(Math.floor(rest / 1000) % 60),
-    ms: pad(rest % 1000, 3),
+    y: c.year,
+    m: c.month,
+    d: c.day,
+    wd: DAYS[c.weekday]!,
+    hh: pad(c.hour),
+    mm: pad(c.minute),
+    ss: pad(c.second),
+    ms: pad(c.ms, 3),
   };
 }
 
