@@ -23,3 +23,22 @@ test('the app opens, draws the harbor and reports no errors', async ({ page }, t
   await testInfo.attach('harbor', { path: shot, contentType: 'image/png' });
   expect(errors).toEqual([]);
 });
+
+test('"About the simulation" lists where Shipshape is simpler than Kubernetes', async ({
+  page,
+}, testInfo) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Display/ }).click();
+  await page.getByRole('button', { name: 'About the simulation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'How Shipshape differs from a real cluster' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'kube-scheduler' })).toBeVisible();
+  await expect(dialog.getByText(/stores objects in etcd as protobuf/)).toBeVisible();
+  const shot = testInfo.outputPath('about.png');
+  await page.screenshot({ path: shot });
+  await testInfo.attach('about', { path: shot, contentType: 'image/png' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  expect(errors).toEqual([]);
+});

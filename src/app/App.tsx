@@ -18,6 +18,7 @@ import {
   useLessonKeys,
 } from '../ui';
 import { ConsolePanel } from '../ui/console';
+import { AboutSimulation } from '../ui/about';
 import { InspectorPanel } from '../ui/inspectors';
 import { OutlinePanel } from '../ui/outline';
 import { Settings, useSystemReducedMotion } from '../ui/settings';
@@ -58,6 +59,7 @@ export function App() {
           <span className="topbar-spacer" />
           <Popover label="Display" className="region-settings">
             <Settings />
+            <AboutSimulation />
           </Popover>
           <PresenterButton />
           <PresentationButton />

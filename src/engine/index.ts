@@ -26,3 +26,4 @@ export type { Simplification } from './sim/simplification';
 export type { SchedulingDecision } from './scheduler';
 export { clockText, humanDuration, rfc3339 } from './time/format';
 export { formatBytes, formatMilliCpu } from './objects/quantity';
+export { allSimplifications } from './sim/simplifications';

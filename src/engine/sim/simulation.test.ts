@@ -252,3 +252,16 @@ describe('query (reads for the inspectors)', () => {
     expect(sim.inputs()).toHaveLength(0);
   });
 });
+
+describe('simplifications', () => {
+  it('are listed once each, with a component and a sentence', async () => {
+    const { allSimplifications } = await import('./simplifications');
+    const all = allSimplifications();
+    expect(all.length).toBeGreaterThan(60);
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+    for (const s of all) {
+      expect(s.component.length).toBeGreaterThan(2);
+      expect(s.text).toMatch(/\.$/);
+    }
+  });
+});

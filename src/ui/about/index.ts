@@ -1,0 +1,1 @@
+export { AboutSimulation, groupByComponent } from './AboutSimulation';
