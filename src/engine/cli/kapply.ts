@@ -45,7 +45,7 @@ function documentStartLine(yaml: string, line: number): number {
   return 0;
 }
 
-/** Turns the YAML into objects, or kubectl's error for the first bad document. */
+/** Turns the YAML into objects, or kubectl's error for the first document that is not valid. */
 export function parseManifest(yaml: string, source: string): Json[] | string {
   const docs = parseAllDocuments(yaml, { version: '1.1', uniqueKeys: true });
   const out: Json[] = [];

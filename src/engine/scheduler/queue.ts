@@ -301,7 +301,7 @@ export class SchedulingQueue {
     return Math.min(duration, this.settings.maxBackoff);
   }
 
-  /** getBackoffTime: timestamp + duration, truncated to the 1 s ordering window. */
+  /** getBackoffTime: timestamp + duration, rounded down to a whole second (the back-off ordering window). */
   backoffExpiry(queued: QueuedPod): number {
     if (queued.attempts === 0) return 0;
     if (queued.backoffExpiration < 0) {

@@ -1,12 +1,12 @@
-// Manual benchmark: npx tsx src/engine/node/kubelet/scale.bench.ts [ships] [podsPerShip] [preload]
-import type { KObject } from '../../objects/meta';
-import type { Node } from '../../objects/cluster';
-import type { Pod } from '../../objects/workloads';
-import { defaultTimings } from '../../sim/timings';
-import { testPod } from '../../sim/testing';
-import { World } from '../../sim/world';
-import { ContainerRuntime } from '../runtime';
-import { Kubelet } from './kubelet';
+// Kubelet scale check, run by hand: npx tsx bench/kubelet.scale.ts [ships] [podsPerShip] [preload]
+import type { KObject } from '../src/engine/objects/meta';
+import type { Node } from '../src/engine/objects/cluster';
+import type { Pod } from '../src/engine/objects/workloads';
+import { defaultTimings } from '../src/engine/sim/timings';
+import { testPod } from '../src/engine/sim/testing';
+import { World } from '../src/engine/sim/world';
+import { ContainerRuntime } from '../src/engine/node/runtime';
+import { Kubelet } from '../src/engine/node/kubelet/kubelet';
 
 declare const process: {
   argv: string[];

@@ -1,22 +1,20 @@
-/* eslint-disable no-console, no-restricted-globals, no-restricted-properties --
-   a benchmark script: it prints and times itself with the wall clock, which the simulation never reads. */
 /**
- * Scale check for the workload controllers (run: `npx tsx src/engine/controllers/workloads/workloads.scale.ts`):
+ * Scale check for the workload controllers (run by hand: `npx tsx bench/workloads.scale.ts`):
  * 30 Deployments × 5,000 replicas = 150,000 pods created, bound and made Ready by stand-ins for the
  * scheduler and kubelets, then one Deployment deleted (cascade). Prints wall times; never fails.
  */
-import { World } from '../../sim/world';
-import { defaultTimings } from '../../sim/timings';
-import type { KObject } from '../../objects/meta';
-import type { Pod } from '../../objects/workloads';
-import { rfc3339 } from '../../time/format';
+import { World } from '../src/engine/sim/world';
+import { defaultTimings } from '../src/engine/sim/timings';
+import type { KObject } from '../src/engine/objects/meta';
+import type { Pod } from '../src/engine/objects/workloads';
+import { rfc3339 } from '../src/engine/time/format';
 import {
   DeploymentController,
   GarbageCollector,
   PodGCController,
   ReplicaSetController,
-} from './index';
-import { deployment } from './testing';
+} from '../src/engine/controllers/workloads';
+import { deployment } from '../src/engine/controllers/workloads/testing';
 
 const argv = (globalThis as unknown as { process?: { argv: string[] } }).process?.argv ?? [];
 const DEPLOYMENTS = Number(argv[2] ?? 30);
